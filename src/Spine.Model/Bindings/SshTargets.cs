@@ -1,0 +1,72 @@
+using System.Linq;
+using Spine.Model.Yaml;
+
+namespace Spine.Model.Bindings
+{
+    /// <summary><c>ops/bindings/ssh.targets.yaml</c>: how to reach each host; <c>host_key</c> pins its key.</summary>
+    public sealed record SshTargets(SourceSpan Span, SshDefaults Defaults, EquatableArray<SshTarget> Targets)
+    {
+        public const string Path = "ops/bindings/ssh.targets.yaml";
+
+        public SshTarget? Find(string id) => Targets.FirstOrDefault(t => t.Id.Value == id);
+
+        internal static SshTargets Bind(YamlMapping root, BindingReader read)
+        {
+            var ssh = read.Map(root, "ssh");
+            var d = read.Map(ssh, "defaults");
+            var defaults = new SshDefaults(
+                read.Str(d, "user"),
+                read.Int(d, "port"),
+                read.Int(d, "connect_timeout_sec"),
+                read.Bool(d, "batch_mode"),
+                read.Str(d, "strict_host_key_checking"),
+                read.Str(d, "user_known_hosts_file"),
+                read.Str(d, "identity_file"),
+                read.Str(d, "known_hosts_file"));
+
+            var targets = read.Maps(ssh, "targets")
+                .Select(t => new { Map = t, Id = read.Str(t, "id") })
+                .Where(t => t.Id != null)
+                .Select(t => new SshTarget(
+                    t.Id!.Value,
+                    read.Str(t.Map, "host"),
+                    read.Str(t.Map, "user"),
+                    read.Int(t.Map, "port"),
+                    read.Int(t.Map, "connect_timeout_sec"),
+                    read.Str(t.Map, "host_key"),
+                    read.Str(t.Map, "access_method"),
+                    read.Str(t.Map, "probe_via"),
+                    read.Bool(t.Map, "optional")?.Value ?? false,
+                    read.StrList(t.Map, "tags"),
+                    read.Str(t.Map, "notes")))
+                .ToEquatableArray();
+            return new SshTargets(root.Span, defaults, targets);
+        }
+    }
+
+    public sealed record SshDefaults(
+        Located<string>? User,
+        Located<int>? Port,
+        Located<int>? ConnectTimeoutSec,
+        Located<bool>? BatchMode,
+        Located<string>? StrictHostKeyChecking,
+        Located<string>? UserKnownHostsFile,
+        Located<string>? IdentityFile,
+        Located<string>? KnownHostsFile);
+
+    public sealed record SshTarget(
+        Located<string> Id,
+        Located<string>? Host,
+        Located<string>? User,
+        Located<int>? Port,
+        Located<int>? ConnectTimeoutSec,
+        Located<string>? HostKey,
+        Located<string>? AccessMethod,
+        Located<string>? ProbeVia,
+        bool Optional,
+        EquatableArray<Located<string>> Tags,
+        Located<string>? Notes)
+    {
+        public SourceSpan Span => Id.Span;
+    }
+}

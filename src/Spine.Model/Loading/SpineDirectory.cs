@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace Spine.Model.Loading
+{
+    /// <summary>
+    /// Reads a spine root from disk: every <c>ops/**/*.yaml</c> (and <c>.yml</c>) file, in ordinal path
+    /// order. Used by the CLI and the MSBuild task; the analyzer gets its files from the compiler.
+    /// </summary>
+    public static class SpineDirectory
+    {
+        public static IReadOnlyList<string> YamlFiles(string root)
+        {
+            var ops = System.IO.Path.Combine(root, "ops");
+            if (!Directory.Exists(ops))
+            {
+                return Array.Empty<string>();
+            }
+
+            return Directory.EnumerateFiles(ops, "*.*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(f => Relative(root, f), StringComparer.Ordinal)
+                .ToList();
+        }
+
+        public static IReadOnlyList<SpineFile> Read(string root) =>
+            YamlFiles(root).Select(f => new SpineFile(Relative(root, f), File.ReadAllText(f))).ToList();
+
+        public static SpineWorkspace Load(string root) => SpineLoader.Load(root, Read(root));
+
+        /// <summary>The path of <paramref name="file"/> relative to <paramref name="root"/>, '/'-separated.</summary>
+        public static string Relative(string root, string file)
+        {
+            var fullRoot = System.IO.Path.GetFullPath(root).TrimEnd(System.IO.Path.DirectorySeparatorChar, '/') + System.IO.Path.DirectorySeparatorChar;
+            var fullFile = System.IO.Path.GetFullPath(file);
+            var relative = fullFile.StartsWith(fullRoot, StringComparison.Ordinal) ? fullFile.Substring(fullRoot.Length) : fullFile;
+            return relative.Replace('\\', '/');
+        }
+    }
+}
