@@ -8,6 +8,10 @@ namespace Spine.Model.Bindings
     {
         public const string Path = "ops/bindings/ssh.targets.yaml";
 
+        /// <summary>What <c>ssh-keygen -lf</c> prints for a key: <c>SHA256:</c> and unpadded base64 of 32 bytes.</summary>
+        public static readonly System.Text.RegularExpressions.Regex HostKeyPattern =
+            new System.Text.RegularExpressions.Regex("^SHA256:[A-Za-z0-9+/]{43}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         public SshTarget? Find(string id) => Targets.FirstOrDefault(t => t.Id.Value == id);
 
         internal static SshTargets Bind(YamlMapping root, BindingReader read)
@@ -33,7 +37,7 @@ namespace Spine.Model.Bindings
                     read.Str(t.Map, "user"),
                     read.Int(t.Map, "port"),
                     read.Int(t.Map, "connect_timeout_sec"),
-                    read.Str(t.Map, "host_key"),
+                    read.Matching(t.Map, "host_key", HostKeyPattern, "an OpenSSH fingerprint (SHA256: and 43 base64 characters)"),
                     read.Str(t.Map, "access_method"),
                     read.Str(t.Map, "probe_via"),
                     read.Bool(t.Map, "optional")?.Value ?? false,

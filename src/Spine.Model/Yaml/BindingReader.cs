@@ -30,7 +30,7 @@ namespace Spine.Model.Yaml
             return null;
         }
 
-        public YamlMapping? Map(YamlMapping? parent, string key) => parent is null ? null : Map(parent[key], Describe(parent, key));
+        public YamlMapping? Map(YamlMapping? parent, string key) => parent is null ? null : Map(parent[key], $"'{key}'");
 
         public YamlSequence? Seq(YamlNode? node, string what)
         {
@@ -48,7 +48,7 @@ namespace Spine.Model.Yaml
             return null;
         }
 
-        public YamlSequence? Seq(YamlMapping? parent, string key) => parent is null ? null : Seq(parent[key], Describe(parent, key));
+        public YamlSequence? Seq(YamlMapping? parent, string key) => parent is null ? null : Seq(parent[key], $"'{key}'");
 
         /// <summary>The mappings of a sequence; items of another shape are reported and skipped.</summary>
         public IEnumerable<YamlMapping> Maps(YamlMapping? parent, string key)
@@ -72,7 +72,7 @@ namespace Spine.Model.Yaml
         public Located<string>? Str(YamlMapping? map, string key)
         {
             var node = map?[key];
-            return node is null ? null : Str(node, Describe(map!, key));
+            return node is null ? null : Str(node, $"'{key}'");
         }
 
         public Located<string>? Str(YamlNode node, string what)
@@ -99,7 +99,7 @@ namespace Spine.Model.Yaml
                 return new Located<int>(value, scalar.Span);
             }
 
-            WrongType(node, Describe(map!, key), "an integer");
+            WrongType(node, $"'{key}'", "an integer");
             return null;
         }
 
@@ -116,7 +116,7 @@ namespace Spine.Model.Yaml
                 return new Located<bool>(value, scalar.Span);
             }
 
-            WrongType(node, Describe(map!, key), "a boolean (true or false)");
+            WrongType(node, $"'{key}'", "a boolean (true or false)");
             return null;
         }
 
@@ -158,6 +158,24 @@ namespace Spine.Model.Yaml
             return result.ToEquatableArray();
         }
 
+        /// <summary>A string that must match <paramref name="pattern"/>; one that does not is reported and reads as absent.</summary>
+        public Located<string>? Matching(YamlMapping? map, string key, System.Text.RegularExpressions.Regex pattern, string expected)
+        {
+            var value = Str(map, key);
+            if (value is { } v && !pattern.IsMatch(v.Value))
+            {
+                _findings.Add(new Finding(
+                    RuleCatalog.WrongType.Id,
+                    null,
+                    RuleCatalog.WrongType.DefaultSeverity,
+                    v.Span,
+                    $"Expected {expected} for '{key}', found '{v.Value}'."));
+                return null;
+            }
+
+            return value;
+        }
+
         public static SourceSpan KeySpan(YamlMapping map, string key) => map.Entry(key)?.Key.Span ?? map.Span;
 
         internal static bool TryBool(string text, out bool value)
@@ -179,8 +197,6 @@ namespace Spine.Model.Yaml
                     return false;
             }
         }
-
-        private static string Describe(YamlMapping map, string key) => $"'{key}'";
 
         private void WrongType(YamlNode node, string what, string expected)
         {
