@@ -19,7 +19,7 @@ namespace Spine.Model.Bindings
             foreach (var entry in read.Map(root, "presets")?.Entries ?? new List<YamlEntry>())
             {
                 var p = read.Map(entry.Value, $"preset '{entry.Key.Value}'");
-                presets.Add(new PolicyPreset(new Located<string>(entry.Key.Value, entry.Key.Span), read.Str(p, "description"), KnobSetting.BindAll(read.Map(p, "knobs"), read)));
+                presets.Add(new PolicyPreset(new Located<string>(entry.Key.Value, entry.Key.Span), read.Str(p, "description"), KnobSetting.BindAll(read.Map(p, "knobs"))));
             }
 
             var knobs = new List<KnobDefinition>();
@@ -57,7 +57,7 @@ namespace Spine.Model.Bindings
     {
         public SourceSpan Span => Name.Span;
 
-        internal static EquatableArray<KnobSetting> BindAll(YamlMapping? map, BindingReader read)
+        internal static EquatableArray<KnobSetting> BindAll(YamlMapping? map)
         {
             if (map is null)
             {
@@ -66,12 +66,8 @@ namespace Spine.Model.Bindings
 
             return map.Entries.Select(e =>
             {
+                // A list or map here is reported once, by the policy rules ("has no scalar value").
                 var scalar = e.Value as YamlScalar;
-                if (scalar is null)
-                {
-                    read.Str(e.Value, $"knob '{e.Key.Value}'");
-                }
-
                 return new KnobSetting(
                     new Located<string>(e.Key.Value, e.Key.Span),
                     scalar is null || scalar.IsNull ? null : scalar.Value,

@@ -17,7 +17,7 @@ namespace Spine.Model.Bindings
                 read.Str(identity, "tenant_id"),
                 read.Str(identity, "display_name"),
                 read.Str(policy, "preset"),
-                KnobSetting.BindAll(read.Map(policy, "overrides"), read));
+                KnobSetting.BindAll(read.Map(policy, "overrides")));
         }
     }
 }

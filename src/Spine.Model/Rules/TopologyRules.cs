@@ -98,7 +98,7 @@ namespace Spine.Model.Rules
             }
 
             var aliases = DomainAliases.For(topology);
-            foreach (var (reference, where) in References())
+            foreach (var (reference, where) in References().Where(r => r.Ref.Value.Length > 0))
             {
                 if (!defined.Contains(reference.Value) && !(where == "a domain profile" && defined.Contains(aliases.Resolve(reference.Value))))
                 {
