@@ -30,79 +30,95 @@ namespace Spine.Model.Loading
 
         private const string TenantsFolder = "ops/bindings/tenants/";
 
-        public static SpineWorkspace Load(string root, IEnumerable<SpineFile> files)
+        public static SpineWorkspace Load(string root, IEnumerable<SpineFile> files) =>
+            Assemble(root, files.Select(BindFile));
+
+        /// <summary>Parses and binds one file; what it finds depends on this file alone.</summary>
+        public static BoundFile BindFile(SpineFile file)
         {
-            var parsed = files
-                .OrderBy(f => f.Path, StringComparer.Ordinal)
-                .Select(f => ParsedFile.Parse(f.Path, f.Text))
-                .ToList();
-            return Load(root, parsed);
+            var parsed = ParsedFile.Parse(file.Path, file.Text);
+            var findings = new List<Finding>(parsed.Findings);
+            object? binding = null;
+            if (!parsed.Document.HasSyntaxError && Binder(file.Path) is { } bind)
+            {
+                binding = parsed.Document.Root is YamlMapping map ? SafeBind(parsed, map, bind, findings) : NotAMapping(parsed, findings);
+            }
+
+            return new BoundFile(file.Path, !parsed.Document.HasSyntaxError, binding, findings.ToEquatableArray());
         }
 
-        /// <summary>Binds files that are already parsed (the generator caches parsing per file).</summary>
-        public static SpineWorkspace Load(string root, IReadOnlyList<ParsedFile> files)
+        /// <summary>Puts bound files together into a workspace and reports the missing required bindings.</summary>
+        public static SpineWorkspace Assemble(string root, IEnumerable<BoundFile> files)
         {
+            var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            var byPath = new Dictionary<string, BoundFile>(StringComparer.Ordinal);
             var findings = new List<Finding>();
-            var byPath = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
-            foreach (var file in files)
+            foreach (var file in ordered)
             {
-                findings.AddRange(file.Findings);
                 byPath[file.Path] = file;
+                findings.AddRange(file.Findings);
             }
 
-            T? Bind<T>(string path, Func<YamlMapping, BindingReader, T> bind)
-                where T : class
+            foreach (var required in RequiredBindings.Where(r => !byPath.ContainsKey(r)))
             {
-                if (!byPath.TryGetValue(path, out var file) || file.Document.HasSyntaxError)
-                {
-                    return null;
-                }
-
-                return file.Document.Root is YamlMapping map ? SafeBind(file, map, bind, findings) : NotAMapping<T>(file, findings);
+                findings.Add(RuleCatalog.MissingBinding.At(
+                    SourceSpan.FileStart(required),
+                    $"Binding '{required}' is missing; the rules that read it were skipped."));
             }
 
-            foreach (var required in RequiredBindings)
-            {
-                if (!byPath.ContainsKey(required))
-                {
-                    findings.Add(new Finding(
-                        RuleCatalog.MissingBinding.Id,
-                        null,
-                        RuleCatalog.MissingBinding.DefaultSeverity,
-                        SourceSpan.FileStart(required),
-                        $"Binding '{required}' is missing; the rules that read it were skipped."));
-                }
-            }
+            T? Get<T>(string path)
+                where T : class => byPath.TryGetValue(path, out var file) ? file.Binding as T : null;
 
-            var tenants = byPath.Keys
-                .Where(p => p == TenantProfile.DefaultPath || (p.StartsWith(TenantsFolder, StringComparison.Ordinal) && p.IndexOf('/', TenantsFolder.Length) < 0))
-                .Select(p => Bind(p, (m, r) => TenantProfile.Bind(p, m, r)))
-                .Where(t => t != null)
-                .Select(t => t!)
-                .ToEquatableArray();
-
+            var tenants = ordered.Select(f => f.Binding).OfType<TenantProfile>().ToEquatableArray();
             return new SpineWorkspace(
                 root,
-                files.Select(f => f.Path).ToEquatableArray(),
-                Bind(CapabilityRegistry.Path, CapabilityRegistry.Bind),
-                Bind(CapabilityMap.Path, CapabilityMap.Bind),
-                Bind(GateRegistry.Path, GateRegistry.Bind),
-                Bind(GateTopology.Path, GateTopology.Bind),
-                Bind(DomainProfiles.Path, DomainProfiles.Bind),
-                Bind(AgentProfiles.Path, AgentProfiles.Bind),
-                Bind(StartupSequencing.Path, StartupSequencing.Bind),
-                Bind(SshTargets.Path, SshTargets.Bind),
-                Bind(ComposeTargets.Path, ComposeTargets.Bind),
-                Bind(PolicyPresets.Path, PolicyPresets.Bind),
+                ordered.Select(f => f.Path).ToEquatableArray(),
+                Get<CapabilityRegistry>(CapabilityRegistry.Path),
+                Get<CapabilityMap>(CapabilityMap.Path),
+                Get<GateRegistry>(GateRegistry.Path),
+                Get<GateTopology>(GateTopology.Path),
+                Get<DomainProfiles>(DomainProfiles.Path),
+                Get<AgentProfiles>(AgentProfiles.Path),
+                Get<StartupSequencing>(StartupSequencing.Path),
+                Get<SshTargets>(SshTargets.Path),
+                Get<ComposeTargets>(ComposeTargets.Path),
+                Get<PolicyPresets>(PolicyPresets.Path),
                 tenants,
-                Bind(HomeDeviceRegistry.Path, HomeDeviceRegistry.Bind),
-                Bind(BackupInventory.Path, BackupInventory.Bind),
-                Bind(NetworkCutoverPolicy.Path, NetworkCutoverPolicy.Bind),
+                Get<HomeDeviceRegistry>(HomeDeviceRegistry.Path),
+                Get<BackupInventory>(BackupInventory.Path),
+                Get<NetworkCutoverPolicy>(NetworkCutoverPolicy.Path),
                 findings.ToEquatableArray());
         }
 
-        private static T? SafeBind<T>(ParsedFile file, YamlMapping map, Func<YamlMapping, BindingReader, T> bind, List<Finding> findings)
-            where T : class
+        /// <summary>The binder of a modelled file, by its path relative to the spine root.</summary>
+        private static Func<YamlMapping, BindingReader, object>? Binder(string path)
+        {
+            switch (path)
+            {
+                case CapabilityRegistry.Path: return CapabilityRegistry.Bind;
+                case CapabilityMap.Path: return CapabilityMap.Bind;
+                case GateRegistry.Path: return GateRegistry.Bind;
+                case GateTopology.Path: return GateTopology.Bind;
+                case DomainProfiles.Path: return DomainProfiles.Bind;
+                case AgentProfiles.Path: return AgentProfiles.Bind;
+                case StartupSequencing.Path: return StartupSequencing.Bind;
+                case SshTargets.Path: return SshTargets.Bind;
+                case ComposeTargets.Path: return ComposeTargets.Bind;
+                case PolicyPresets.Path: return PolicyPresets.Bind;
+                case HomeDeviceRegistry.Path: return HomeDeviceRegistry.Bind;
+                case BackupInventory.Path: return BackupInventory.Bind;
+                case NetworkCutoverPolicy.Path: return NetworkCutoverPolicy.Bind;
+            }
+
+            if (path == TenantProfile.DefaultPath || (path.StartsWith(TenantsFolder, StringComparison.Ordinal) && path.IndexOf('/', TenantsFolder.Length) < 0))
+            {
+                return (map, read) => TenantProfile.Bind(path, map, read);
+            }
+
+            return null;
+        }
+
+        private static object? SafeBind(ParsedFile file, YamlMapping map, Func<YamlMapping, BindingReader, object> bind, List<Finding> findings)
         {
             // Binders only read; a bug in one must not take the compiler down with it.
             try
@@ -119,8 +135,7 @@ namespace Spine.Model.Loading
             }
         }
 
-        private static T? NotAMapping<T>(ParsedFile file, List<Finding> findings)
-            where T : class
+        private static object? NotAMapping(ParsedFile file, List<Finding> findings)
         {
             var span = file.Document.Root?.Span ?? SourceSpan.FileStart(file.Path);
             var found = file.Document.Root?.Kind ?? "an empty file";

@@ -1,0 +1,67 @@
+namespace Spine.Generators
+{
+    /// <summary>Capabilities.g.cs: <c>SpineCapability</c> and one member per capability of ops/capabilities.yaml.</summary>
+    internal static class CapabilitiesEmitter
+    {
+        public static string Emit(CapabilitiesSpec spec)
+        {
+            var w = new CodeWriter("ops/capabilities.yaml");
+            w.Doc("A governed action of ops/capabilities.yaml.");
+            w.Open("public sealed class SpineCapability");
+            w.Line("public SpineCapability(string name, string? description, string? safety, string? approval, string? plane, string? domain, string? command, string? lifecycle, string[] requiresNames)");
+            w.Open();
+            w.Line("Name = name; Description = description; Safety = safety; Approval = approval; Plane = plane; Domain = domain; Command = command; Lifecycle = lifecycle; RequiresNames = requiresNames;");
+            w.Close();
+            w.Line("public string Name { get; }");
+            w.Line("public string? Description { get; }");
+            w.Doc("read-only | mutating | destructive");
+            w.Line("public string? Safety { get; }");
+            w.Doc("auto, or anything else (manual, operator): then the operator must approve.");
+            w.Line("public string? Approval { get; }");
+            w.Line("public string? Plane { get; }");
+            w.Line("public string? Domain { get; }");
+            w.Line("public string? Command { get; }");
+            w.Line("public string? Lifecycle { get; }");
+            w.Line("public global::System.Collections.Generic.IReadOnlyList<string> RequiresNames { get; }");
+            w.Doc("The required capabilities, resolved to entries (a name that names none is left out; SPINE401 reports it).");
+            w.Line("public global::System.Collections.Generic.IReadOnlyList<SpineCapability> Requires => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.OfType<SpineCapability>(global::System.Linq.Enumerable.Select(RequiresNames, SpineCapabilities.Find)));");
+            w.Line("public bool NeedsApproval => Approval != \"auto\";");
+            w.Line("public bool IsReadOnly => Safety == \"read-only\";");
+            w.Line("public override string ToString() => Name;");
+            w.Close();
+            w.Line();
+            w.Doc("The capabilities of ops/capabilities.yaml, one member each (identifier rule: see Spine.Generators.Identifiers).");
+            w.Open("public static partial class SpineCapabilities");
+            foreach (var c in spec.Capabilities)
+            {
+                w.Doc(c.Description);
+                w.Line($"public static SpineCapability {c.Identifier} {{ get; }} = new SpineCapability({CodeWriter.Str(c.Name)}, {CodeWriter.Str(c.Description)}, {CodeWriter.Str(c.Safety)}, {CodeWriter.Str(c.Approval)}, {CodeWriter.Str(c.Plane)}, {CodeWriter.Str(c.Domain)}, {CodeWriter.Str(c.Command)}, {CodeWriter.Str(c.Lifecycle)}, {CodeWriter.Strings(c.Requires)});");
+            }
+
+            w.Line();
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<SpineCapability> All { get; } = new SpineCapability[]");
+            w.Open();
+            foreach (var c in spec.Capabilities)
+            {
+                w.Line(c.Identifier + ",");
+            }
+
+            w.Close(";");
+            w.Line();
+            w.Line("public static SpineCapability? Find(string name)");
+            w.Open();
+            w.Line("switch (name)");
+            w.Open();
+            foreach (var c in spec.Capabilities)
+            {
+                w.Line($"case {CodeWriter.Str(c.Name)}: return {c.Identifier};");
+            }
+
+            w.Line("default: return null;");
+            w.Close();
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+    }
+}

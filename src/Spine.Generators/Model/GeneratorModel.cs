@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using System.Linq;
+using Spine.Model;
+using Spine.Model.Bindings;
+
+namespace Spine.Generators
+{
+    /// <summary>Builds the emitters' specs from a workspace, and finds the names that would collide as C# identifiers.</summary>
+    internal static class GeneratorModel
+    {
+        /// <summary>The seed's cross-site order, used when the data declares none.</summary>
+        private static readonly string[] DefaultShutdown = { "shop", "home" };
+        private static readonly string[] DefaultStartup = { "home", "shop" };
+
+        public static CapabilitiesSpec? Capabilities(SpineWorkspace ws)
+        {
+            if (ws.Capabilities is not { } registry)
+            {
+                return null;
+            }
+
+            var ids = Identifiers.Assign(registry.Capabilities.Select(c => c.Name.Value), "All", "Find").Identifiers;
+            return new CapabilitiesSpec(registry.Capabilities.Select((c, i) => new CapabilitySpec(
+                ids[i], c.Name.Value, c.Description?.Value, c.Safety?.Value, c.Approval?.Value, c.Plane?.Value, c.Domain?.Value, c.Command?.Value, c.Lifecycle?.Value,
+                c.Requires.Select(r => r.Value).ToEquatableArray())).ToEquatableArray());
+        }
+
+        public static GatesSpec? Gates(SpineWorkspace ws)
+        {
+            if (ws.Registry is not { } registry)
+            {
+                return null;
+            }
+
+            var gates = registry.Gates.Where(g => g.Id.Value.Length > 0).ToList();
+            var ids = Identifiers.Assign(gates.Select(g => g.Id.Value), "All", "Find").Identifiers;
+            var assignments = (ws.Topology?.Assignments ?? EquatableArray<GateAssignment>.Empty).GroupBy(a => a.GateId.Value).ToDictionary(g => g.Key, g => g.First());
+            return new GatesSpec(gates.Select((g, i) =>
+            {
+                assignments.TryGetValue(g.Id.Value, out var a);
+                return new GateSpec(
+                    ids[i], g.Id.Value, g.Name?.Value, g.Category?.Value, g.Description?.Value, g.Severity?.Value, g.CheckScript?.Value, g.Inline, g.Retired, g.EnforcedBy?.Value,
+                    a?.PrimaryDomain?.Value, (a?.SecondaryDomains ?? EquatableArray<Located<string>>.Empty).Select(s => s.Value).ToEquatableArray());
+            }).ToEquatableArray());
+        }
+
+        public static DomainsSpec? Domains(SpineWorkspace ws)
+        {
+            if (ws.Topology is not { } topology)
+            {
+                return null;
+            }
+
+            var ids = Identifiers.Assign(topology.Domains.Select(d => d.Id.Value), "All", "Find", "CoreGateIds", "CoreCountLimit").Identifiers;
+            var release = topology.ReleaseSequence.Select(r => r.Value).ToList();
+            return new DomainsSpec(
+                topology.Domains.Select((d, i) =>
+                {
+                    var set = DomainRouting.Resolve(ws, d.Id.Value);
+                    return new DomainSpec(ids[i], d.Id.Value, d.Description?.Value, d.Criticality?.Value, d.DependsOn.Select(x => x.Value).ToEquatableArray(), release.IndexOf(d.Id.Value), set.Source.ToString(), set.Gates);
+                }).ToEquatableArray(),
+                DomainRouting.Core(ws).Gates,
+                topology.CoreMode?.CoreCountLimit?.Value ?? 0);
+        }
+
+        public static MaintenanceSpec? Maintenance(SpineWorkspace ws)
+        {
+            if (ws.Sequencing is not { } seq)
+            {
+                return null;
+            }
+
+            var sites = seq.KnownSites;
+            var ids = Identifiers.Assign(sites, "Sites", "Find", "Phases", "CrossSiteShutdown", "CrossSiteStartup", "OobGuard").Identifiers;
+            static EquatableArray<int> Ints(EquatableArray<Located<int>> values) => values.Select(v => v.Value).ToEquatableArray();
+            var siteSpecs = sites.Select((s, i) =>
+            {
+                var l = seq.Lifecycle(s);
+                return l is null
+                    ? new SiteSpec(ids[i], s, null, false, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty)
+                    : new SiteSpec(ids[i], s, l.HostId?.Value, true, Ints(l.ActiveVmIds), Ints(l.DestroyedVmIds), Ints(l.TemplateVmIds), Ints(l.StartupOrder), Ints(l.ShutdownOrder));
+            }).ToEquatableArray();
+
+            var phases = seq.Phases
+                .Where(p => p.Number != null && p.Site != null)
+                .Select(p => new PhaseSpec(p.Number!.Value.Value, p.Site!.Value.Value, p.Label?.Value, p.Hosts
+                    .Where(h => h.Target != null)
+                    .Select(h => new PhaseHostSpec(h.Target!.Value.Value, h.Stacks.Select(x => x.Value).ToEquatableArray(), Ints(h.VmIds), h.WaitAfterSec?.Value ?? 0, h.HealthProbes.Select(x => x.Value).ToEquatableArray(), h.Description?.Value))
+                    .ToEquatableArray()))
+                .ToEquatableArray();
+
+            var order = seq.CrossSiteOrder;
+            var guard = ws.NetworkCutover?.OobGuard;
+            return new MaintenanceSpec(
+                siteSpecs,
+                order is null ? DefaultShutdown.ToEquatableArray() : order.Shutdown.Select(x => x.Value).ToEquatableArray(),
+                order is null ? DefaultStartup.ToEquatableArray() : order.Startup.Select(x => x.Value).ToEquatableArray(),
+                phases,
+                (guard?.Sites ?? EquatableArray<Located<string>>.Empty).Select(x => x.Value).ToEquatableArray(),
+                guard?.TimeoutSec?.Value ?? 3,
+                (guard?.Endpoints ?? EquatableArray<OobEndpoint>.Empty)
+                    .Where(e => e.Id != null && e.Host != null && e.Port != null)
+                    .Select(e => new OobEndpointSpec(e.Id!.Value.Value, e.Host!.Value.Value, e.Port!.Value.Value, e.Description?.Value))
+                    .ToEquatableArray());
+        }
+
+        public static SshTargetsSpec? SshTargets(SpineWorkspace ws)
+        {
+            if (ws.SshTargets is not { } ssh)
+            {
+                return null;
+            }
+
+            var d = ssh.Defaults;
+            var ids = Identifiers.Assign(ssh.Targets.Select(t => t.Id.Value), "All", "Find").Identifiers;
+            return new SshTargetsSpec(ssh.Targets.Select((t, i) => new SshTargetSpec(
+                ids[i],
+                t.Id.Value,
+                t.Host?.Value ?? string.Empty,
+                t.User?.Value ?? d.User?.Value ?? "root",
+                t.Port?.Value ?? d.Port?.Value ?? 22,
+                t.ConnectTimeoutSec?.Value ?? d.ConnectTimeoutSec?.Value ?? 5,
+                t.HostKey?.Value,
+                t.Optional,
+                t.Tags.Select(x => x.Value).ToEquatableArray(),
+                t.Notes?.Value)).ToEquatableArray());
+        }
+
+        public static PolicySpec? Policy(SpineWorkspace ws)
+        {
+            if (ws.Policy is not { } policy)
+            {
+                return null;
+            }
+
+            var knobIds = Identifiers.Assign(policy.KnobSchema.Select(k => k.Name.Value), "From", "Get").Identifiers;
+            var presetIds = Identifiers.Assign(policy.Presets.Select(p => p.Name.Value), "All", "Find", "Tenant").Identifiers;
+            var tenant = ws.Tenant;
+            return new PolicySpec(
+                policy.KnobSchema.Select((k, i) => new KnobSpec(knobIds[i], k.Name.Value, k.Type?.Value ?? "string", (k.Enum ?? EquatableArray<Located<string>>.Empty).Select(e => e.Value).ToEquatableArray(), k.Description?.Value)).ToEquatableArray(),
+                policy.Presets.Select((p, i) => new PresetSpec(presetIds[i], p.Name.Value, p.Description?.Value, p.Knobs.Where(k => k.Value != null).Select(k => new KnobValueSpec(k.Name.Value, k.Value!)).ToEquatableArray())).ToEquatableArray(),
+                tenant?.TenantId?.Value,
+                tenant?.Preset?.Value,
+                (tenant?.Overrides ?? EquatableArray<KnobSetting>.Empty).Where(k => k.Value != null).Select(k => new KnobValueSpec(k.Name.Value, k.Value!)).ToEquatableArray());
+        }
+
+        /// <summary>SPINE005: names of one generated class that map to the same identifier.</summary>
+        public static IEnumerable<Finding> Collisions(SpineWorkspace ws)
+        {
+            IEnumerable<Finding> Check(string what, IEnumerable<Located<string>> names, params string[] reserved)
+            {
+                var list = names.ToList();
+                var (_, collisions) = Identifiers.Assign(list.Select(n => n.Value), reserved);
+                foreach (var (first, second, id) in collisions)
+                {
+                    var at = list.LastOrDefault(n => n.Value == second);
+                    var before = list.FirstOrDefault(n => n.Value == first);
+                    yield return RuleCatalog.IdentifierCollision.At(
+                        at.Span,
+                        $"{what} '{second}' and '{first}' both become the C# identifier '{id}'; the generated member for '{second}' is '{id}_2' (or later). Rename one of them.",
+                        before.Span);
+                }
+            }
+
+            var result = new List<Finding>();
+            if (ws.Capabilities is { } caps)
+            {
+                result.AddRange(Check("Capability", caps.Capabilities.Select(c => c.Name), "All", "Find"));
+            }
+
+            if (ws.Registry is { } reg)
+            {
+                result.AddRange(Check("Gate", reg.Gates.Where(g => g.Id.Value.Length > 0).Select(g => g.Id), "All", "Find"));
+            }
+
+            if (ws.Topology is { } top)
+            {
+                result.AddRange(Check("Domain", top.Domains.Select(d => d.Id), "All", "Find", "CoreGateIds", "CoreCountLimit"));
+            }
+
+            if (ws.SshTargets is { } ssh)
+            {
+                result.AddRange(Check("SSH target", ssh.Targets.Select(t => t.Id), "All", "Find"));
+            }
+
+            if (ws.Policy is { } policy)
+            {
+                result.AddRange(Check("Knob", policy.KnobSchema.Select(k => k.Name), "From", "Get"));
+                result.AddRange(Check("Preset", policy.Presets.Select(p => p.Name), "All", "Find", "Tenant"));
+            }
+
+            if (ws.Sequencing is { } seq)
+            {
+                result.AddRange(Check("Site", seq.Sites, "Sites", "Find", "Phases", "CrossSiteShutdown", "CrossSiteStartup", "OobGuard"));
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Spine.Model.Loading;
+
+namespace Spine.Generators
+{
+    /// <summary>
+    /// Which additional files belong to the spine and what their spine-relative path is. The root comes
+    /// from <c>build_property.SpineRoot</c> (CompilerVisibleProperty); without it, the path from the last
+    /// <c>/ops/</c> folder on is used.
+    /// </summary>
+    internal static class SpineAdditionalFiles
+    {
+        public const string RootProperty = "build_property.SpineRoot";
+
+        public static string Root(AnalyzerConfigOptions global) =>
+            global.TryGetValue(RootProperty, out var root) && !string.IsNullOrWhiteSpace(root) ? Normalize(root) : string.Empty;
+
+        /// <summary>The spine-relative path of <paramref name="path"/>, or null when it is not a YAML file under ops/.</summary>
+        public static string? Relative(string path, string root)
+        {
+            var p = Normalize(path);
+            if (!(p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
+
+            if (root.Length > 0 && p.StartsWith(root + "/", StringComparison.Ordinal))
+            {
+                var relative = p.Substring(root.Length + 1);
+                return relative.StartsWith("ops/", StringComparison.Ordinal) ? relative : null;
+            }
+
+            var at = p.LastIndexOf("/ops/", StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return p.Substring(at + 1);
+            }
+
+            return p.StartsWith("ops/", StringComparison.Ordinal) ? p : null;
+        }
+
+        public static SpineFile? Read(AdditionalText text, string root, CancellationToken cancellationToken)
+        {
+            var relative = Relative(text.Path, root);
+            if (relative is null)
+            {
+                return null;
+            }
+
+            var content = text.GetText(cancellationToken)?.ToString();
+            return content is null ? null : new SpineFile(relative, content);
+        }
+
+        private static string Normalize(string path) => path.Replace('\\', '/').TrimEnd('/');
+    }
+}
