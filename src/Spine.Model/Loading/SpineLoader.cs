@@ -90,6 +90,30 @@ namespace Spine.Model.Loading
                 findings.ToEquatableArray());
         }
 
+        /// <summary>Reads a tenant profile kept outside the spine (SPINE_TENANT_PROFILE); null when it cannot be parsed.</summary>
+        public static TenantProfile? BindTenant(string path, string text, ICollection<Finding> findings)
+        {
+            var parsed = ParsedFile.Parse(path, text);
+            foreach (var f in parsed.Findings)
+            {
+                findings.Add(f);
+            }
+
+            if (parsed.Document.Root is not YamlMapping map)
+            {
+                return null;
+            }
+
+            var local = new List<Finding>();
+            var tenant = TenantProfile.Bind(path, map, new BindingReader(local));
+            foreach (var f in local)
+            {
+                findings.Add(f);
+            }
+
+            return tenant;
+        }
+
         /// <summary>The binder of a modelled file, by its path relative to the spine root.</summary>
         private static Func<YamlMapping, BindingReader, object>? Binder(string path)
         {
