@@ -43,7 +43,7 @@ namespace Spine.Build.Tasks
             {
                 var preset = workspace.Tenant?.Preset;
                 var file = preset is null ? Path.Combine(SpineRoot, PolicyResolverPaths.Presets) : Path.Combine(SpineRoot, preset.Value.Span.File);
-                Log.LogError("Spine", "SPINE502", null, file, preset?.Span.Line ?? 1, preset?.Span.Column ?? 1, 0, 0, ex.Message);
+                Log.LogError(null, "SPINE502", null, file, preset?.Span.Line ?? 1, preset?.Span.Column ?? 1, 0, 0, ex.Message);
                 return false;
             }
 

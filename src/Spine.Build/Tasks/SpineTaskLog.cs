@@ -14,11 +14,11 @@ namespace Spine.Build.Tasks
             var s = finding.Span;
             if (finding.Severity == Severity.Error && !warnOnly)
             {
-                log.LogError("Spine", finding.RuleId, null, file, s.Line, s.Column, s.EndLine, s.EndColumn, message);
+                log.LogError(null, finding.RuleId, null, file, s.Line, s.Column, s.EndLine, s.EndColumn, message);
             }
             else if (finding.Severity != Severity.Info)
             {
-                log.LogWarning("Spine", finding.RuleId, null, file, s.Line, s.Column, s.EndLine, s.EndColumn, message);
+                log.LogWarning(null, finding.RuleId, null, file, s.Line, s.Column, s.EndLine, s.EndColumn, message);
             }
             else
             {

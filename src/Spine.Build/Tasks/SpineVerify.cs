@@ -41,7 +41,7 @@ namespace Spine.Build.Tasks
             {
                 if (!DomainRouting.IsKnown(workspace, Domain))
                 {
-                    Log.LogError("Spine", RuleCatalog.GateFailed.Id, null, SpineRoot, 0, 0, 0, 0, $"Unknown domain '{Domain}': neither the topology nor the domain profiles define it.");
+                    Log.LogError(null, RuleCatalog.GateFailed.Id, null, SpineRoot, 0, 0, 0, 0, $"Unknown domain '{Domain}': neither the topology nor the domain profiles define it.");
                     return false;
                 }
 
