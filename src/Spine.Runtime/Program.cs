@@ -5,6 +5,8 @@ using Spine.Runtime.Cli;
 var root = new RootCommand("spine — governance as build: drift rules, gate routing and Proxmox maintenance windows for an operations spine.")
 {
     CheckCommand.Create(),
+    VerifyCommand.Create(),
+    PolicyCommand.Create(),
 };
 
 var parse = root.Parse(args);
