@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Spine.TestSupport;
 
-namespace Spine.Model.Tests;
+namespace Spine.TestSupport;
 
 /// <summary>
 /// One failing fixture per violation kind: an edit of the repository's own (clean) spine, the rule
