@@ -1,0 +1,163 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Spine.Build.Tasks;
+using Spine.TestSupport;
+using Xunit;
+
+namespace Spine.Build.Tests;
+
+/// <summary>The MSBuild tasks, run directly with a mock build engine over temp copies of the repository's spine.</summary>
+public class TaskTests
+{
+    private const string Registry = "ops/bindings/gate.registry.yaml";
+
+    private static (SpineVerify Task, MockBuildEngine Engine, bool Result) Verify(TempCopy spine, string domain = "", string? receipts = null)
+    {
+        var engine = new MockBuildEngine();
+        var task = new SpineVerify { BuildEngine = engine, SpineRoot = spine.Path, Domain = domain, ReceiptsDirectory = receipts ?? string.Empty, GateTimeoutSeconds = 30 };
+        return (task, engine, task.Execute());
+    }
+
+    private static (int Line, int Column) Position(TempCopy spine, string file, string token)
+    {
+        var text = File.ReadAllText(spine.File(file));
+        var at = text.IndexOf(token, System.StringComparison.Ordinal);
+        var line = 1 + text.Take(at).Count(c => c == '\n');
+        return (line, at - text.LastIndexOf('\n', at - 1));
+    }
+
+    [Fact]
+    public void Clean_spine_passes_with_no_errors_or_warnings()
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        var (_, engine, result) = Verify(spine);
+        Assert.True(result);
+        Assert.Empty(engine.Errors);
+        Assert.Empty(engine.Warnings);
+    }
+
+    [Fact]
+    public void Missing_check_script_is_an_error_at_the_registry_line()
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        File.Delete(spine.File("surfaces/verify/d3-entrypoint-smoke.sh"));
+        var (_, engine, result) = Verify(spine);
+        Assert.False(result);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("SPINE601", error.Code);
+        Assert.Equal(spine.File(Registry), error.File);
+        Assert.Equal(Position(spine, Registry, "surfaces/verify/d3-entrypoint-smoke.sh"), (error.LineNumber, error.ColumnNumber));
+    }
+
+    [Fact]
+    public void Non_executable_check_script_is_an_error()
+    {
+        if (System.OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        File.SetUnixFileMode(spine.File("surfaces/verify/d14-ssh-targets-loopback.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var (_, engine, _) = Verify(spine);
+        Assert.Contains("not executable", Assert.Single(engine.Errors).Message);
+    }
+
+    [Fact]
+    public void Missing_capability_command_is_an_error_and_a_missing_path_trigger_a_warning()
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        File.Delete(spine.File("bin/spine"));
+        spine.Edit("ops/bindings/gate.domain.profiles.yaml", t => t.Replace("path_triggers: [\"ops/bindings/home.device.registry.yaml\"]", "path_triggers: [\"ops/bindings/gone.yaml\", \"surfaces/verify/d99-\"]"));
+        var (_, engine, result) = Verify(spine);
+        Assert.False(result);
+        Assert.All(engine.Errors, e => Assert.Equal("SPINE602", e.Code));
+        Assert.Equal(12, engine.Errors.Count);
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("SPINE603", warning.Code);
+        Assert.Contains("gone.yaml", warning.Message);
+    }
+
+    [Fact]
+    public void A_failing_gate_of_the_domain_is_an_error_at_its_registry_entry_and_a_receipt_is_written()
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        spine.Edit("ops/bindings/ssh.targets.yaml", t => t.Replace("host: \"127.0.0.5\"", "host: \"192.0.2.5\""));
+        var (task, engine, result) = Verify(spine, "proxmox-network", Path.Combine(spine.Path, "receipts"));
+        Assert.False(result);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("SPINE610", error.Code);
+        Assert.Equal(Position(spine, Registry, "D14\n"), (error.LineNumber, error.ColumnNumber));
+        Assert.Contains("192.0.2.5", error.Message);
+        Assert.Contains(engine.Messages, m => m.Contains("D14 FAIL (rc=1)"));
+        Assert.Contains(engine.Messages, m => m.Contains("D137 PASS"));
+
+        using var receipt = JsonDocument.Parse(File.ReadAllText(task.Receipt));
+        var gates = receipt.RootElement.GetProperty("gates").EnumerateArray().ToList();
+        Assert.Equal(new[] { "D14", "D22", "D137", "D138", "D139" }, gates.Select(g => g.GetProperty("id").GetString()));
+        Assert.Equal("FAIL", gates[0].GetProperty("result").GetString());
+        Assert.Equal("balanced", receipt.RootElement.GetProperty("policy").GetProperty("preset").GetString());
+        Assert.All(receipt.RootElement.GetProperty("files").EnumerateArray(), f => Assert.Equal(64, f.GetProperty("sha256").GetString()!.Length));
+
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(task.Receipt, ".sarif")));
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var r = sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0];
+        Assert.Equal("SPINE610", r.GetProperty("ruleId").GetString());
+        var region = r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal(error.LineNumber, region.GetProperty("startLine").GetInt32());
+    }
+
+    [Fact]
+    public void Under_a_warn_preset_failures_are_warnings()
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        File.Delete(spine.File("surfaces/verify/d3-entrypoint-smoke.sh"));
+        spine.Edit("ops/bindings/tenant.profile.yaml", t => t.Replace("preset: balanced", "preset: permissive"));
+        var (_, engine, result) = Verify(spine, "core");
+        Assert.True(result);
+        Assert.Empty(engine.Errors);
+        Assert.Equal(new[] { "SPINE601", "SPINE610" }, engine.Warnings.Select(w => w.Code).OrderBy(c => c));
+    }
+
+    [Fact]
+    public void Unknown_domain_is_an_error()
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        var (_, engine, result) = Verify(spine, "atlantis");
+        Assert.False(result);
+        Assert.Contains("atlantis", Assert.Single(engine.Errors).Message);
+    }
+
+    [Theory]
+    [InlineData("balanced", false)]
+    [InlineData("permissive", true)]
+    public void Policy_config_makes_drift_warnings_only_under_warn(string preset, bool warn)
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        spine.Edit("ops/bindings/tenant.profile.yaml", t => t.Replace("preset: balanced", "preset: " + preset + " "));
+        var output = Path.Combine(spine.Path, "obj", "spine.policy.globalconfig");
+        var engine = new MockBuildEngine();
+        var task = new SpinePolicyConfig { BuildEngine = engine, SpineRoot = spine.Path, OutputFile = output };
+        Assert.True(task.Execute());
+        var text = File.ReadAllText(output);
+        Assert.StartsWith("is_global = true", text);
+        Assert.Equal(warn ? "warn" : "fail", task.DriftGateMode);
+        Assert.Equal(warn, text.Contains("dotnet_diagnostic.SPINE137.severity = warning"));
+        Assert.DoesNotContain("SPINE001.severity", text);
+        Assert.DoesNotContain("SPINE004.severity", text);
+    }
+
+    [Fact]
+    public void Policy_config_with_an_unknown_preset_fails_at_the_tenant_line()
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        spine.Edit("ops/bindings/tenant.profile.yaml", t => t.Replace("preset: balanced", "preset: lenient"));
+        var engine = new MockBuildEngine();
+        var task = new SpinePolicyConfig { BuildEngine = engine, SpineRoot = spine.Path, OutputFile = Path.Combine(spine.Path, "x.globalconfig") };
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(spine.File("ops/bindings/tenant.profile.yaml"), error.File);
+        Assert.Equal(Position(spine, "ops/bindings/tenant.profile.yaml", "lenient"), (error.LineNumber, error.ColumnNumber));
+    }
+}
