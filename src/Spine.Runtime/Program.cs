@@ -7,6 +7,7 @@ var root = new RootCommand("spine — governance as build: drift rules, gate rou
     CheckCommand.Create(),
     VerifyCommand.Create(),
     PolicyCommand.Create(),
+    MaintenanceWindowCommand.Create(),
 };
 
 var parse = root.Parse(args);

@@ -10,7 +10,11 @@ namespace Spine.Build.Verification
     /// <summary>Reads the policy discovery chain's inputs (environment variables, the tenant file they name) and resolves the policy.</summary>
     public static class PolicyEnvironment
     {
-        public static PolicySources Sources(SpineWorkspace workspace, Func<string, string?>? environment = null)
+        public static PolicySources Sources(SpineWorkspace workspace, Func<string, string?>? environment = null) =>
+            Sources(TenantChoice.From(workspace.Tenant), environment);
+
+        /// <summary>The chain's inputs around a given spine tenant (the compiled-in one, for the runtime).</summary>
+        public static PolicySources Sources(TenantChoice? spineTenant, Func<string, string?>? environment = null)
         {
             environment ??= Environment.GetEnvironmentVariable;
             var preset = environment("SPINE_POLICY_PRESET");
@@ -21,7 +25,7 @@ namespace Spine.Build.Verification
                 tenant = SpineLoader.BindTenant(tenantPath!, File.ReadAllText(tenantPath), new List<Finding>());
             }
 
-            return new PolicySources(preset, tenant, tenantPath, workspace.Tenant);
+            return new PolicySources(preset, TenantChoice.From(tenant), tenantPath, spineTenant);
         }
 
         public static ResolvedPolicy Resolve(SpineWorkspace workspace, Func<string, string?>? environment = null) =>

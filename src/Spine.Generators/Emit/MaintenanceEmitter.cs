@@ -62,6 +62,15 @@ namespace Spine.Generators
             w.Line("public string? Description { get; }");
             w.Close();
             w.Line();
+            w.Doc("A docker compose stack on a host (docker.compose.targets.yaml, enabled targets).");
+            w.Open("public sealed class SpineComposeStack");
+            w.Line("public SpineComposeStack(string target, string sshTarget, string name, string path) { Target = target; SshTarget = sshTarget; Name = name; Path = path; }");
+            w.Line("public string Target { get; }");
+            w.Line("public string SshTarget { get; }");
+            w.Line("public string Name { get; }");
+            w.Line("public string Path { get; }");
+            w.Close();
+            w.Line();
             w.Open("public static partial class SpineMaintenance");
             foreach (var s in spec.Sites)
             {
@@ -99,6 +108,15 @@ namespace Spine.Generators
             foreach (var e in spec.OobEndpoints)
             {
                 w.Line($"new SpineOobEndpoint({CodeWriter.Str(e.Id)}, {CodeWriter.Str(e.Host)}, {e.Port}, {CodeWriter.Str(e.Description)}),");
+            }
+
+            w.Close(";");
+            w.Doc("The compose stacks of docker.compose.targets.yaml.");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<SpineComposeStack> ComposeStacks { get; } = new SpineComposeStack[]");
+            w.Open();
+            foreach (var c in spec.ComposeStacks)
+            {
+                w.Line($"new SpineComposeStack({CodeWriter.Str(c.Target)}, {CodeWriter.Str(c.SshTarget)}, {CodeWriter.Str(c.Name)}, {CodeWriter.Str(c.Path)}),");
             }
 
             w.Close(";");

@@ -101,6 +101,10 @@ namespace Spine.Generators
                 (guard?.Endpoints ?? EquatableArray<OobEndpoint>.Empty)
                     .Where(e => e.Id != null && e.Host != null && e.Port != null)
                     .Select(e => new OobEndpointSpec(e.Id!.Value.Value, e.Host!.Value.Value, e.Port!.Value.Value, e.Description?.Value))
+                    .ToEquatableArray(),
+                (ws.ComposeTargets?.Targets ?? EquatableArray<ComposeTarget>.Empty)
+                    .Where(t => t.Enabled)
+                    .SelectMany(t => t.Stacks.Where(s => s.Name != null && s.Path != null).Select(s => new ComposeStackSpec(t.Id.Value, t.SshTarget?.Value ?? t.Id.Value, s.Name!.Value.Value, s.Path!.Value.Value)))
                     .ToEquatableArray());
         }
 

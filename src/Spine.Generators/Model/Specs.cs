@@ -25,6 +25,8 @@ namespace Spine.Generators
 
     internal sealed record OobEndpointSpec(string Id, string Host, int Port, string? Description);
 
+    internal sealed record ComposeStackSpec(string Target, string SshTarget, string Name, string Path);
+
     internal sealed record MaintenanceSpec(
         EquatableArray<SiteSpec> Sites,
         EquatableArray<string> CrossSiteShutdown,
@@ -32,7 +34,8 @@ namespace Spine.Generators
         EquatableArray<PhaseSpec> Phases,
         EquatableArray<string> OobSites,
         int OobTimeoutSec,
-        EquatableArray<OobEndpointSpec> OobEndpoints);
+        EquatableArray<OobEndpointSpec> OobEndpoints,
+        EquatableArray<ComposeStackSpec> ComposeStacks);
 
     internal sealed record SshTargetSpec(string Identifier, string Id, string Host, string User, int Port, int ConnectTimeoutSec, string? HostKey, bool Optional, EquatableArray<string> Tags, string? Notes);
 

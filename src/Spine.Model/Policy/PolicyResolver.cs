@@ -19,8 +19,16 @@ namespace Spine.Model.Policy
         public IReadOnlyDictionary<string, string> Values => Knobs.ToDictionary(k => k.Name, k => k.Value);
     }
 
+    /// <summary>A tenant profile's policy part: where it was read, its preset and its knob overrides (YAML text).</summary>
+    public sealed record TenantChoice(string Path, string? Preset, IReadOnlyList<KeyValuePair<string, string>> Overrides)
+    {
+        public static TenantChoice? From(TenantProfile? tenant) => tenant is null
+            ? null
+            : new TenantChoice(tenant.Path, tenant.Preset?.Value, tenant.Overrides.Where(o => o.Value != null).Select(o => new KeyValuePair<string, string>(o.Name.Value, o.Value!)).ToList());
+    }
+
     /// <summary>What the discovery chain looks at, read by the caller (environment, files).</summary>
-    public sealed record PolicySources(string? EnvironmentPreset, TenantProfile? EnvironmentTenant, string? EnvironmentTenantPath, TenantProfile? SpineTenant);
+    public sealed record PolicySources(string? EnvironmentPreset, TenantChoice? EnvironmentTenant, string? EnvironmentTenantPath, TenantChoice? SpineTenant);
 
     /// <summary>A policy that cannot be resolved (an unknown preset, no presets binding).</summary>
     public sealed class PolicyException : Exception
@@ -49,10 +57,21 @@ namespace Spine.Model.Policy
                 throw new PolicyException($"No policy presets: {PolicyPresets.Path} is missing or unreadable.");
             }
 
+            var table = new Dictionary<string, IReadOnlyList<KeyValuePair<string, string>>>(StringComparer.Ordinal);
+            foreach (var preset in presets.Presets)
+            {
+                table[preset.Name.Value] = preset.Knobs.Where(k => k.Value != null).Select(k => new KeyValuePair<string, string>(k.Name.Value, k.Value!)).ToList();
+            }
+
+            return Resolve(table, sources);
+        }
+
+        /// <summary>The chain over plain data: preset name → knobs (YAML text), in declared order.</summary>
+        public static ResolvedPolicy Resolve(IReadOnlyDictionary<string, IReadOnlyList<KeyValuePair<string, string>>> presets, PolicySources sources)
+        {
             string preset;
             string presetSource;
-            TenantProfile? tenant = null;
-            string? tenantSource = null;
+            TenantChoice? tenant = null;
             if (!string.IsNullOrWhiteSpace(sources.EnvironmentPreset))
             {
                 preset = sources.EnvironmentPreset!.Trim();
@@ -61,15 +80,13 @@ namespace Spine.Model.Policy
             else if (!string.IsNullOrWhiteSpace(sources.EnvironmentTenantPath))
             {
                 tenant = sources.EnvironmentTenant ?? throw new PolicyException($"SPINE_TENANT_PROFILE names '{sources.EnvironmentTenantPath}', which cannot be read as a tenant profile.");
-                tenantSource = "SPINE_TENANT_PROFILE " + sources.EnvironmentTenantPath;
-                preset = tenant.Preset?.Value ?? DefaultPreset;
-                presetSource = tenant.Preset is null ? "default (tenant profile names no preset)" : tenantSource;
+                preset = tenant.Preset ?? DefaultPreset;
+                presetSource = tenant.Preset is null ? "default (tenant profile names no preset)" : "SPINE_TENANT_PROFILE " + tenant.Path;
             }
             else if (sources.SpineTenant is { } spineTenant)
             {
                 tenant = spineTenant;
-                tenantSource = spineTenant.Path;
-                preset = spineTenant.Preset?.Value ?? DefaultPreset;
+                preset = spineTenant.Preset ?? DefaultPreset;
                 presetSource = spineTenant.Preset is null ? "default (tenant profile names no preset)" : spineTenant.Path;
             }
             else
@@ -78,19 +95,16 @@ namespace Spine.Model.Policy
                 presetSource = "default";
             }
 
-            var chosen = presets.Find(preset) ?? throw new PolicyException(
-                $"Unknown policy preset '{preset}' (from {presetSource}); {PolicyPresets.Path} defines {string.Join(", ", presets.Presets.Select(p => p.Name.Value))}.");
-
-            var knobs = new List<ResolvedKnob>();
-            foreach (var knob in chosen.Knobs.Where(k => k.Value != null))
+            if (!presets.TryGetValue(preset, out var chosen))
             {
-                knobs.Add(new ResolvedKnob(knob.Name.Value, knob.Value!, "preset " + preset));
+                throw new PolicyException($"Unknown policy preset '{preset}' (from {presetSource}); the spine defines {string.Join(", ", presets.Keys)}.");
             }
 
-            foreach (var o in (tenant?.Overrides ?? EquatableArray<KnobSetting>.Empty).Where(k => k.Value != null))
+            var knobs = chosen.Select(k => new ResolvedKnob(k.Key, k.Value, "preset " + preset)).ToList();
+            foreach (var o in tenant?.Overrides ?? new List<KeyValuePair<string, string>>())
             {
-                var at = knobs.FindIndex(k => k.Name == o.Name.Value);
-                var resolved = new ResolvedKnob(o.Name.Value, o.Value!, "override " + tenantSource);
+                var at = knobs.FindIndex(k => k.Name == o.Key);
+                var resolved = new ResolvedKnob(o.Key, o.Value, "override " + tenant!.Path);
                 if (at >= 0)
                 {
                     knobs[at] = resolved;

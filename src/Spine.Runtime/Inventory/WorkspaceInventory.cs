@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Linq;
+using Spine.Model;
+using Spine.Model.Bindings;
+
+namespace Spine.Runtime.Inventory;
+
+/// <summary>A spine loaded at run time (<c>--root</c>): the same inventory, from the bindings.</summary>
+public static class WorkspaceInventory
+{
+    private static readonly string[] DefaultShutdown = { "shop", "home" };
+    private static readonly string[] DefaultStartup = { "home", "shop" };
+
+    public static MaintenanceInventory Load(SpineWorkspace ws)
+    {
+        static List<int> Ints(EquatableArray<Located<int>> v) => v.Select(x => x.Value).ToList();
+        var seq = ws.Sequencing;
+        var sites = (seq?.KnownSites ?? StartupSequencing.DefaultSites).Select(name =>
+        {
+            var l = seq?.Lifecycle(name);
+            return l is null
+                ? new SiteInfo(name, null, false, new List<int>(), new List<int>(), new List<int>(), new List<int>(), new List<int>())
+                : new SiteInfo(name, l.HostId?.Value, true, Ints(l.ActiveVmIds), Ints(l.DestroyedVmIds), Ints(l.TemplateVmIds), Ints(l.StartupOrder), Ints(l.ShutdownOrder));
+        }).ToList();
+
+        var d = ws.SshTargets?.Defaults;
+        var hosts = (ws.SshTargets?.Targets ?? EquatableArray<SshTarget>.Empty)
+            .GroupBy(t => t.Id.Value)
+            .ToDictionary(g => g.Key, g =>
+            {
+                var t = g.First();
+                return new HostInfo(t.Id.Value, t.Host?.Value ?? string.Empty, t.User?.Value ?? d?.User?.Value ?? "root", t.Port?.Value ?? d?.Port?.Value ?? 22, t.ConnectTimeoutSec?.Value ?? d?.ConnectTimeoutSec?.Value ?? 5, t.HostKey?.Value);
+            });
+
+        var phases = (seq?.Phases ?? EquatableArray<Phase>.Empty)
+            .Where(p => p.Number != null && p.Site != null)
+            .Select(p => new RecoveryPhase(p.Number!.Value.Value, p.Site!.Value.Value, p.Label?.Value, p.Hosts.Where(h => h.Target != null)
+                .Select(h => new RecoveryHost(h.Target!.Value.Value, h.Stacks.Select(s => s.Value).ToList(), Ints(h.VmIds), h.WaitAfterSec?.Value ?? 0, h.HealthProbes.Select(x => x.Value).ToList())).ToList()))
+            .ToList();
+
+        var guard = ws.NetworkCutover?.OobGuard;
+        return new MaintenanceInventory(
+            ws.Root,
+            sites,
+            hosts,
+            phases,
+            seq?.CrossSiteOrder?.Shutdown.Select(s => s.Value).ToList() ?? DefaultShutdown.ToList(),
+            seq?.CrossSiteOrder?.Startup.Select(s => s.Value).ToList() ?? DefaultStartup.ToList(),
+            guard?.Sites.Select(s => s.Value).ToList() ?? new List<string>(),
+            guard?.TimeoutSec?.Value ?? 3,
+            (guard?.Endpoints ?? EquatableArray<OobEndpoint>.Empty).Where(e => e.Id != null && e.Host != null && e.Port != null)
+                .Select(e => new OobEndpointInfo(e.Id!.Value.Value, e.Host!.Value.Value, e.Port!.Value.Value)).ToList(),
+            (ws.ComposeTargets?.Targets ?? EquatableArray<ComposeTarget>.Empty).Where(t => t.Enabled)
+                .SelectMany(t => t.Stacks.Where(s => s.Name != null && s.Path != null).Select(s => new ComposeStackInfo(t.Id.Value, t.SshTarget?.Value ?? t.Id.Value, s.Name!.Value.Value, s.Path!.Value.Value))).ToList(),
+            (ws.Capabilities?.Capabilities ?? EquatableArray<Capability>.Empty)
+                .GroupBy(c => c.Name.Value)
+                .ToDictionary(g => g.Key, g => new CapabilityInfo(g.Key, g.First().Approval?.Value, g.First().Safety?.Value, g.First().Requires.Select(r => r.Value).ToList())));
+    }
+}
