@@ -1,0 +1,166 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Spine.Runtime.Cli;
+using Spine.TestSupport;
+
+namespace Spine.Runtime.Tests;
+
+/// <summary>
+/// Both sites behind real sshd instances on loopback (shop 127.0.0.2, home 127.0.0.3, the shop's
+/// application VMs 127.0.0.4), a readiness endpoint answering 401, out-of-band endpoints, and a temp
+/// copy of the repository's spine pointed at them. The window runs in process through the CLI entry.
+/// </summary>
+public sealed class Lab : IDisposable
+{
+    private readonly TempCopy _spine;
+    private readonly string _keys;
+    private readonly HttpListener _http;
+    private readonly TcpListener _oob;
+    private readonly Thread _httpThread;
+
+    public Lab()
+    {
+        _keys = Path.Combine(Path.GetTempPath(), "spine-keys-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_keys);
+        Identity = Path.Combine(_keys, "id_ed25519");
+        SshHost.Run("ssh-keygen", "-q", "-t", "ed25519", "-N", string.Empty, "-f", Identity);
+        var publicKey = File.ReadAllText(Identity + ".pub");
+        var bin = Path.Combine(AppContext.BaseDirectory, "Simulator");
+
+        Shop = SshHost.Start("pve", "127.0.0.2", publicKey, bin);
+        Home = SshHost.Start("proxmox-home", "127.0.0.3", publicKey, bin);
+        Apps = SshHost.Start("apps", "127.0.0.4", publicKey, bin);
+
+        _oob = new TcpListener(IPAddress.Loopback, 0);
+        _oob.Start();
+        OobPort = ((IPEndPoint)_oob.LocalEndpoint).Port;
+
+        HttpPort = SshHost.FreePort("127.0.0.1");
+        _http = new HttpListener();
+        _http.Prefixes.Add($"http://127.0.0.1:{HttpPort}/");
+        _http.Start();
+        _httpThread = new Thread(Serve) { IsBackground = true };
+        _httpThread.Start();
+
+        _spine = TempCopy.OfSpine(Paths.RepoRoot);
+        JournalDir = Path.Combine(_spine.Path, "journals");
+        WriteSshTargets(Shop.Fingerprint);
+        _spine.Edit("ops/bindings/startup.sequencing.yaml", t =>
+            Regex.Replace(Regex.Replace(t, @"wait_after_sec: \d+", "wait_after_sec: 1"), @"http://127\.0\.0\.\d+:\d+/", $"http://127.0.0.1:{HttpPort}/"));
+        SetOobPort(OobPort);
+        StacksRoot = Path.Combine(Apps.Folder, "stacks");
+        _spine.Edit("ops/bindings/docker.compose.targets.yaml", t => Regex.Replace(t, @"path: (/opt/stacks|/home/docker-host/stacks)/", $"path: {StacksRoot}/"));
+        foreach (var stack in new[] { "secrets", "caddy-auth", "pihole", "prometheus", "grafana", "mint-os" })
+        {
+            Directory.CreateDirectory(Path.Combine(StacksRoot, stack));
+        }
+
+        foreach (var (id, name, status) in new[] { (200, "docker-host", "running"), (202, "automation", "running"), (204, "infra-core", "running"), (205, "observability", "running"), (206, "dev-tools", "stopped"), (209, "download", "running"), (210, "streaming", "running"), (211, "scratch", "running"), (9000, "template", "stopped") })
+        {
+            Shop.AddVm(id, name, status);
+        }
+
+        Shop.AddContainer(300, "dns-shop", "running");
+        Home.AddVm(100, "homeassistant", "running");
+        Home.AddContainer(103, "download-home", "stopped");
+    }
+
+    public SshHost Shop { get; }
+
+    public SshHost Home { get; }
+
+    public SshHost Apps { get; }
+
+    public string Identity { get; }
+
+    /// <summary>Where the compose stacks of the application VMs live (on the test machine).</summary>
+    public string StacksRoot { get; }
+
+    public string Root => _spine.Path;
+
+    public string JournalDir { get; }
+
+    public int HttpPort { get; }
+
+    public int OobPort { get; }
+
+    public int Probes { get; private set; }
+
+    public TempCopy Spine => _spine;
+
+    public void WriteSshTargets(string shopFingerprint, int? homePort = null)
+    {
+        string Target(string id, SshHost host, string? fingerprint = null, int? port = null) =>
+            $"    - id: \"{id}\"\n      host: \"{host.Address}\"\n      port: {port ?? host.Port}\n      user: \"root\"\n      host_key: \"{fingerprint ?? host.Fingerprint}\"\n";
+        File.WriteAllText(_spine.File("ops/bindings/ssh.targets.yaml"),
+            "ssh:\n  defaults:\n    user: root\n    port: 22\n    connect_timeout_sec: 3\n  targets:\n"
+            + Target("pve", Shop, shopFingerprint)
+            + Target("proxmox-home", Home, port: homePort)
+            + Target("infra-core", Apps) + Target("observability", Apps) + Target("docker-host", Apps) + Target("nas", Apps) + Target("ha", Apps));
+    }
+
+    public void SetOobPort(int port)
+    {
+        var path = _spine.File("ops/bindings/network.cutover.policy.yaml");
+        var text = Regex.Replace(File.ReadAllText(path), @"host: [0-9.]+\n      port: \d+", $"host: 127.0.0.1\n      port: {port}");
+        File.WriteAllText(path, text);
+    }
+
+    public void UsePreset(string preset) => _spine.Edit("ops/bindings/tenant.profile.yaml", t => Regex.Replace(t, @"preset: \w+", "preset: " + preset));
+
+    public (int Code, string Output) Window(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var args = new MaintenanceWindowCommand.Arguments(
+            site, mode, execute, false, shutdownTimeoutSec, false, approve, Identity, null, json, resume, null, Root, JournalDir, 5, 50, 30);
+        var code = MaintenanceWindowCommand.Run(args, stdout, stderr);
+        return (code, stdout + stderr.ToString());
+    }
+
+    public string LatestJournal() => Directory.GetFiles(JournalDir, "window-*.json").OrderBy(f => f).Last();
+
+    public void Dispose()
+    {
+        _http.Stop();
+        _oob.Stop();
+        Shop.Dispose();
+        Home.Dispose();
+        Apps.Dispose();
+        _spine.Dispose();
+        try
+        {
+            Directory.Delete(_keys, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Serve()
+    {
+        while (_http.IsListening)
+        {
+            try
+            {
+                var context = _http.GetContext();
+                Probes++;
+                context.Response.StatusCode = 401;
+                context.Response.Close();
+            }
+            catch (HttpListenerException)
+            {
+                return;
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+        }
+    }
+}
