@@ -61,6 +61,16 @@ namespace Spine.Generated
         public string? Description { get; }
     }
 
+    /// <summary>A docker compose stack on a host (docker.compose.targets.yaml, enabled targets).</summary>
+    public sealed class SpineComposeStack
+    {
+        public SpineComposeStack(string target, string sshTarget, string name, string path) { Target = target; SshTarget = sshTarget; Name = name; Path = path; }
+        public string Target { get; }
+        public string SshTarget { get; }
+        public string Name { get; }
+        public string Path { get; }
+    }
+
     public static partial class SpineMaintenance
     {
         /// <summary>Site 'shop'.</summary>
@@ -100,6 +110,16 @@ namespace Spine.Generated
         {
             new SpineOobEndpoint("idrac-shop", "127.0.0.10", 443, "Dell R730XD iDRAC (HTTPS)"),
             new SpineOobEndpoint("switch-shop", "127.0.0.11", 22, "Dell N2024P managed switch (SSH)"),
+        };
+        /// <summary>The compose stacks of docker.compose.targets.yaml.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<SpineComposeStack> ComposeStacks { get; } = new SpineComposeStack[]
+        {
+            new SpineComposeStack("infra-core", "infra-core", "secrets", "/opt/stacks/secrets"),
+            new SpineComposeStack("infra-core", "infra-core", "caddy-auth", "/opt/stacks/caddy-auth"),
+            new SpineComposeStack("infra-core", "infra-core", "pihole", "/opt/stacks/pihole"),
+            new SpineComposeStack("observability", "observability", "prometheus", "/opt/stacks/prometheus"),
+            new SpineComposeStack("observability", "observability", "grafana", "/opt/stacks/grafana"),
+            new SpineComposeStack("docker-host", "docker-host", "mint-os", "/home/docker-host/stacks/mint-os"),
         };
     }
 }
