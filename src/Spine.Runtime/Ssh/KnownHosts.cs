@@ -10,7 +10,7 @@ namespace Spine.Runtime.Ssh;
 
 /// <summary>
 /// An OpenSSH known_hosts file: <c>host[,host…] keytype base64</c>, hosts as <c>name</c>,
-/// <c>[name]:port</c> or hashed <c>|1|salt|hash</c> (HashKnownHosts). Markers (@revoked,
+/// <c>[name]:port</c>, wildcards, or hashed <c>|1|salt|hash</c> (HashKnownHosts). Markers (@revoked,
 /// @cert-authority) are not trusted: a revoked line refuses the key.
 /// </summary>
 public sealed class KnownHosts
@@ -78,6 +78,12 @@ public sealed class KnownHosts
 
             using var hmac = new HMACSHA1(Convert.FromBase64String(fields[2]));
             return Convert.ToBase64String(hmac.ComputeHash(Encoding.ASCII.GetBytes(name))) == fields[3];
+        }
+
+        if (pattern.IndexOfAny(new[] { '*', '?' }) >= 0)
+        {
+            var regex = "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$";
+            return System.Text.RegularExpressions.Regex.IsMatch(name, regex, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         }
 
         return string.Equals(pattern, name, StringComparison.OrdinalIgnoreCase);

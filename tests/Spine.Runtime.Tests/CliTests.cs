@@ -1,0 +1,122 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Spine.Runtime.Cli;
+using Spine.TestSupport;
+using Xunit;
+
+namespace Spine.Runtime.Tests;
+
+public class CliTests
+{
+    private static (int Code, string Out, string Err) Check(string root, bool json = false)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = CheckCommand.Run(root, json, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void Check_of_the_own_spine_exits_0()
+    {
+        var (code, output, _) = Check(Paths.RepoRoot);
+        Assert.Equal(0, code);
+        Assert.Contains("0 error(s)", output);
+    }
+
+    [Fact]
+    public void Check_of_the_corpus_prints_compiler_style_lines_and_exits_1()
+    {
+        var (code, output, _) = Check(Paths.Corpus);
+        Assert.Equal(1, code);
+        Assert.Contains("ops/bindings/gate.registry.yaml(749,15): error SPINE303: Gate D98 has category 'home-automation'", output);
+        Assert.Contains("ops/bindings/surface.readonly.contract.yaml(29,5): error SPINE002:", output);
+    }
+
+    [Fact]
+    public void Check_json_has_the_documented_shape()
+    {
+        var stdout = new MemoryStream();
+        var findings = Spine.Model.RuleEngine.Check(Spine.Model.Loading.SpineDirectory.Load(Paths.Corpus));
+        FindingWriter.WriteJson(stdout, findings);
+        using var doc = JsonDocument.Parse(stdout.ToArray());
+        var first = doc.RootElement.GetProperty("findings")[0];
+        foreach (var name in new[] { "rule", "gate", "severity", "file", "line", "column", "endLine", "endColumn", "message" })
+        {
+            Assert.True(first.TryGetProperty(name, out _), name);
+        }
+
+        var d137 = FixtureSpine.Own().Replace("ops/capabilities.yaml", "    lifecycle: draft\n    plane: fabric\n", "    lifecycle: draft\n").Check();
+        var s2 = new MemoryStream();
+        FindingWriter.WriteJson(s2, d137);
+        using var doc2 = JsonDocument.Parse(s2.ToArray());
+        var f = doc2.RootElement.GetProperty("findings")[0];
+        Assert.Equal(("SPINE137", "D137", "error"), (f.GetProperty("rule").GetString(), f.GetProperty("gate").GetString(), f.GetProperty("severity").GetString()));
+    }
+
+    [Fact]
+    public void Check_of_a_folder_that_is_no_spine_exits_2()
+    {
+        var (code, _, err) = Check(Path.GetTempPath() + "/no-such-spine");
+        Assert.Equal(2, code);
+        Assert.Contains("not a spine root", err);
+    }
+
+    [Fact]
+    public void Verify_domain_list_json_and_run()
+    {
+        var o = new StringWriter();
+        Assert.Equal(0, VerifyCommand.Run(Paths.Corpus, "proxmox-network", list: true, json: true, 10, null, o, new StringWriter()));
+        using var doc = JsonDocument.Parse(o.ToString());
+        Assert.Equal("profile", doc.RootElement.GetProperty("source").GetString());
+        Assert.Equal(25, doc.RootElement.GetProperty("gates").GetArrayLength());
+
+        var run = new StringWriter();
+        Assert.Equal(0, VerifyCommand.Run(Paths.RepoRoot, "proxmox-network", list: false, json: false, 30, null, run, new StringWriter()));
+        Assert.Contains("D14 PASS", run.ToString());
+        Assert.Contains("D137 PASS (compiled: SPINE137)", run.ToString());
+        Assert.Contains("summary: pass=5 fail=0 skipped=0", run.ToString());
+
+        var core = new StringWriter();
+        Assert.Equal(0, VerifyCommand.Run(Paths.RepoRoot, null, list: false, json: false, 30, null, core, new StringWriter()));
+        Assert.Contains("D3 PASS", core.ToString());
+
+        Assert.Equal(2, VerifyCommand.Run(Paths.RepoRoot, "atlantis", false, false, 30, null, new StringWriter(), new StringWriter()));
+    }
+
+    [Fact]
+    public void Verify_fails_on_a_failing_gate_and_warns_under_permissive()
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        spine.Edit("ops/bindings/ssh.targets.yaml", t => t.Replace("host: \"127.0.0.5\"", "host: \"203.0.113.5\""));
+        var o = new StringWriter();
+        Assert.Equal(1, VerifyCommand.Run(spine.Path, "infra", false, false, 30, Path.Combine(spine.Path, "receipts"), o, new StringWriter()));
+        Assert.Contains("D14 FAIL (rc=1)", o.ToString());
+        Assert.Single(Directory.GetFiles(Path.Combine(spine.Path, "receipts"), "*.sarif"));
+
+        spine.Edit("ops/bindings/tenant.profile.yaml", t => t.Replace("preset: balanced", "preset: permissive"));
+        var w = new StringWriter();
+        Assert.Equal(0, VerifyCommand.Run(spine.Path, "infra", false, false, 30, null, w, new StringWriter()));
+        Assert.Contains("(warn: drift_gate_mode=warn)", w.ToString());
+    }
+
+    [Fact]
+    public void Policy_show_prints_each_knob_with_its_source()
+    {
+        var o = new StringWriter();
+        Assert.Equal(0, PolicyCommand.Show(Paths.RepoRoot, json: true, o, new StringWriter()));
+        using var doc = JsonDocument.Parse(o.ToString());
+        Assert.Equal("balanced", doc.RootElement.GetProperty("preset").GetString());
+        Assert.Equal("override ops/bindings/tenant.profile.yaml", doc.RootElement.GetProperty("knobs").GetProperty("stale_ssot_max_days").GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public void Maintenance_window_refuses_a_spine_with_drift_errors()
+    {
+        var args = new MaintenanceWindowCommand.Arguments("both", "precheck", false, false, 180, false, false, null, null, false, null, null, Paths.Corpus, Path.GetTempPath(), 120, 2000, 900);
+        var err = new StringWriter();
+        Assert.Equal(2, MaintenanceWindowCommand.Run(args, new StringWriter(), err));
+        Assert.Contains("spine check", err.ToString());
+    }
+}
