@@ -69,13 +69,14 @@ namespace Spine.Generators
             {
                 var byPath = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
                 var elsewhere = new List<Diagnostic>();
-                var spineFiles = new List<(AdditionalText Text, SpineFile File)>();
+                var spineFiles = new List<(AdditionalText Text, BoundFile File)>();
                 foreach (var text in texts)
                 {
-                    var file = SpineAdditionalFiles.Read(text, root, cancellationToken);
-                    if (file != null)
+                    var relative = SpineAdditionalFiles.Relative(text.Path, root);
+                    var source = relative is null ? null : text.GetText(cancellationToken);
+                    if (relative != null && source != null)
                     {
-                        spineFiles.Add((text, file));
+                        spineFiles.Add((text, BoundFileCache.Get(relative, source)));
                     }
                 }
 
@@ -93,7 +94,7 @@ namespace Spine.Generators
                 IReadOnlyList<Finding> findings;
                 try
                 {
-                    var workspace = SpineLoader.Load(root, spineFiles.Select(f => f.File));
+                    var workspace = SpineLoader.Assemble(root, spineFiles.Select(f => f.File));
                     findings = RuleEngine.Check(workspace).Concat(GeneratorModel.Collisions(workspace)).ToList();
                 }
                 catch (Exception ex)
