@@ -119,4 +119,16 @@ public class CliTests
         Assert.Equal(2, MaintenanceWindowCommand.Run(args, new StringWriter(), err));
         Assert.Contains("spine check", err.ToString());
     }
+
+    [Fact]
+    public void A_gate_script_that_hangs_fails_on_its_timeout()
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        File.WriteAllText(spine.File("surfaces/verify/d14-ssh-targets-loopback.sh"), "#!/usr/bin/env bash\nsleep 30\n");
+        var o = new StringWriter();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(1, VerifyCommand.Run(spine.Path, "network", false, false, 1, null, o, new StringWriter()));
+        Assert.Contains("D14 FAIL (timeout after 1s)", o.ToString());
+        Assert.True(watch.Elapsed < System.TimeSpan.FromSeconds(20));
+    }
 }

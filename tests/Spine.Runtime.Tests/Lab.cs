@@ -113,14 +113,18 @@ public sealed class Lab : IDisposable
 
     public void UsePreset(string preset) => _spine.Edit("ops/bindings/tenant.profile.yaml", t => Regex.Replace(t, @"preset: \w+", "preset: " + preset));
 
-    public (int Code, string Output) Window(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2)
+    public (int Code, string Output) Window(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default) =>
+        WindowSplit(mode, execute, approve, site, resume, json, shutdownTimeoutSec, cancellation) is var (code, stdout, stderr) ? (code, stdout + stderr) : default;
+
+    /// <summary>The window with stdout and stderr apart (for --json).</summary>
+    public (int Code, string Stdout, string Stderr) WindowSplit(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var args = new MaintenanceWindowCommand.Arguments(
             site, mode, execute, false, shutdownTimeoutSec, false, approve, Identity, null, json, resume, null, Root, JournalDir, 5, 50, 30);
-        var code = MaintenanceWindowCommand.Run(args, stdout, stderr);
-        return (code, stdout + stderr.ToString());
+        var code = MaintenanceWindowCommand.Run(args, stdout, stderr, cancellation);
+        return (code, stdout.ToString(), stderr.ToString());
     }
 
     public string LatestJournal() => Directory.GetFiles(JournalDir, "window-*.json").OrderBy(f => f).Last();

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -214,5 +216,47 @@ public sealed class MaintenanceWindowTests : IDisposable
         var (verify, output) = Window("verify", execute: true, site: "home");
         Assert.Equal(0, verify);
         Assert.Contains("all 1 expected guest(s) run", output);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_between_steps_and_the_journal_lets_resume_finish()
+    {
+        _lab.Shop.Flag("vm/210.ignore-shutdown");
+        using var cts = new CancellationTokenSource();
+        var window = Task.Run(() => _lab.Window("shutdown", execute: true, site: "shop", cancellation: cts.Token));
+        Assert.True(SpinWait.SpinUntil(() => _lab.Shop.Mutations().Contains("qm shutdown 210 --timeout 2"), TimeSpan.FromSeconds(30)));
+        cts.Cancel();
+        var (code, output) = await window;
+        _log.WriteLine(output);
+        Assert.Equal(1, code);
+        Assert.Contains("interrupted before shop/shutdownguest/209", output);
+        Assert.Equal("stopped", _lab.Shop.Status("vm", 210));
+        Assert.Equal("running", _lab.Shop.Status("vm", 209));
+        Assert.Contains("state of shop (pve):", output);
+
+        var journal = _lab.LatestJournal();
+        using (var doc = JsonDocument.Parse(File.ReadAllText(journal)))
+        {
+            Assert.Equal("interrupted", doc.RootElement.GetProperty("Status").GetString());
+        }
+
+        var (resumed, _) = Window("shutdown", resume: journal);
+        Assert.Equal(0, resumed);
+        Assert.Equal("stopped", _lab.Shop.Status("vm", 209));
+        Assert.Single(_lab.Shop.Mutations(), m => m == "qm shutdown 210 --timeout 2");
+    }
+
+    [Fact]
+    public void Json_output_describes_every_step()
+    {
+        var (code, stdout, stderr) = _lab.WindowSplit("precheck", json: true);
+        Assert.Equal(0, code);
+        Assert.Contains("DRY RUN", stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.False(doc.RootElement.GetProperty("execute").GetBoolean());
+        var steps = doc.RootElement.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal("shop/connect", steps[0].GetProperty("id").GetString());
+        Assert.All(steps, s => Assert.False(s.GetProperty("mutating").GetBoolean()));
+        Assert.Contains(steps, s => s.GetProperty("outcome").GetString() == "ok" && s.GetProperty("id").GetString() == "home/capture/precheck");
     }
 }

@@ -41,6 +41,10 @@ namespace Spine.Generators
 
             w.Close(";");
             w.Line("public static SpineSshTarget? Find(string id) => global::System.Linq.Enumerable.FirstOrDefault(All, t => t.Id == id);");
+            w.Doc("ssh.defaults.identity_file: the private key to authenticate with, unless --identity says otherwise.");
+            w.Line($"public static string? DefaultIdentityFile => {CodeWriter.Str(spec.IdentityFile)};");
+            w.Doc("ssh.defaults.known_hosts_file: trusted keys for targets without a pinned host_key, unless --known-hosts says otherwise.");
+            w.Line($"public static string? DefaultKnownHostsFile => {CodeWriter.Str(spec.KnownHostsFile)};");
             w.Close();
             return w.ToString();
         }

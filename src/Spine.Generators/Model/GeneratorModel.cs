@@ -127,7 +127,9 @@ namespace Spine.Generators
                 t.HostKey?.Value,
                 t.Optional,
                 t.Tags.Select(x => x.Value).ToEquatableArray(),
-                t.Notes?.Value)).ToEquatableArray());
+                t.Notes?.Value)).ToEquatableArray(),
+                d.IdentityFile?.Value,
+                d.KnownHostsFile?.Value);
         }
 
         public static PolicySpec? Policy(SpineWorkspace ws)

@@ -39,7 +39,7 @@ namespace Spine.Generators
 
     internal sealed record SshTargetSpec(string Identifier, string Id, string Host, string User, int Port, int ConnectTimeoutSec, string? HostKey, bool Optional, EquatableArray<string> Tags, string? Notes);
 
-    internal sealed record SshTargetsSpec(EquatableArray<SshTargetSpec> Targets);
+    internal sealed record SshTargetsSpec(EquatableArray<SshTargetSpec> Targets, string? IdentityFile, string? KnownHostsFile);
 
     internal sealed record KnobSpec(string Identifier, string Name, string Type, EquatableArray<string> Enum, string? Description);
 

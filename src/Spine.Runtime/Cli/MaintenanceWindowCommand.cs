@@ -34,8 +34,8 @@ internal static class MaintenanceWindowCommand
         var timeout = new Option<int>("--shutdown-timeout-sec") { Description = "Graceful shutdown timeout per guest, then a forced stop.", DefaultValueFactory = _ => 180 };
         var skipGuard = new Option<bool>("--skip-oob-guard") { Description = "Shut a guarded site down without checking its out-of-band endpoints." };
         var approve = new Option<bool>("--approve") { Description = "Approve the steps of capabilities with approval: manual (post-power recovery)." };
-        var identity = new Option<string?>("--identity") { Description = "SSH private key (default ~/.ssh/id_ed25519, id_ecdsa, id_rsa)." };
-        var knownHosts = new Option<string?>("--known-hosts") { Description = "known_hosts for targets without a pinned host_key (default ~/.ssh/known_hosts)." };
+        var identity = new Option<string?>("--identity") { Description = "SSH private key (default: ssh.defaults.identity_file, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa)." };
+        var knownHosts = new Option<string?>("--known-hosts") { Description = "known_hosts for targets without a pinned host_key (default: ssh.defaults.known_hosts_file, else ~/.ssh/known_hosts)." };
         var json = new Option<bool>("--json") { Description = "Print the plan and its outcome as JSON on stdout (progress goes to stderr)." };
         var resume = new Option<string?>("--resume") { Description = "Continue a failed or interrupted window from its journal's first unfinished step." };
         var fromJournal = new Option<string?>("--from-journal") { Description = "For --mode startup: restore the guests that an earlier shutdown's journal found running." };
@@ -149,7 +149,7 @@ internal static class MaintenanceWindowCommand
             output.WriteLine("warning (drift_gate_mode=warn): " + warning);
         }
 
-        var ssh = new SshOptions(a.Identity, a.KnownHosts, TimeSpan.FromSeconds(60));
+        var ssh = new SshOptions(a.Identity ?? Expand(spine.Inventory.DefaultIdentityFile), a.KnownHosts ?? Expand(spine.Inventory.DefaultKnownHostsFile), TimeSpan.FromSeconds(60));
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -188,6 +188,12 @@ internal static class MaintenanceWindowCommand
 
         return code;
     }
+
+    /// <summary>A leading ~/ in a binding's path means the operator's home.</summary>
+    private static string? Expand(string? path) =>
+        path is not null && path.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..])
+            : path;
 
     private static string DefaultJournalDir()
     {

@@ -33,5 +33,7 @@ public static class GeneratedInventory
         SpineMaintenance.OobGuardTimeoutSec,
         SpineMaintenance.OobGuardEndpoints.Select(e => new OobEndpointInfo(e.Id, e.Host, e.Port)).ToList(),
         SpineMaintenance.ComposeStacks.Select(c => new ComposeStackInfo(c.Target, c.SshTarget, c.Name, c.Path)).ToList(),
-        SpineCapabilities.All.ToDictionary(c => c.Name, c => new CapabilityInfo(c.Name, c.Approval, c.Safety, c.RequiresNames)));
+        SpineCapabilities.All.ToDictionary(c => c.Name, c => new CapabilityInfo(c.Name, c.Approval, c.Safety, c.RequiresNames)),
+        SpineSshTargets.DefaultIdentityFile,
+        SpineSshTargets.DefaultKnownHostsFile);
 }

@@ -39,7 +39,9 @@ public sealed record MaintenanceInventory(
     int OobGuardTimeoutSec,
     IReadOnlyList<OobEndpointInfo> OobEndpoints,
     IReadOnlyList<ComposeStackInfo> ComposeStacks,
-    IReadOnlyDictionary<string, CapabilityInfo> Capabilities)
+    IReadOnlyDictionary<string, CapabilityInfo> Capabilities,
+    string? DefaultIdentityFile,
+    string? DefaultKnownHostsFile)
 {
     public SiteInfo? Site(string name) => Sites.FirstOrDefault(s => s.Name == name);
 

@@ -54,6 +54,8 @@ public static class WorkspaceInventory
                 .SelectMany(t => t.Stacks.Where(s => s.Name != null && s.Path != null).Select(s => new ComposeStackInfo(t.Id.Value, t.SshTarget?.Value ?? t.Id.Value, s.Name!.Value.Value, s.Path!.Value.Value))).ToList(),
             (ws.Capabilities?.Capabilities ?? EquatableArray<Capability>.Empty)
                 .GroupBy(c => c.Name.Value)
-                .ToDictionary(g => g.Key, g => new CapabilityInfo(g.Key, g.First().Approval?.Value, g.First().Safety?.Value, g.First().Requires.Select(r => r.Value).ToList())));
+                .ToDictionary(g => g.Key, g => new CapabilityInfo(g.Key, g.First().Approval?.Value, g.First().Safety?.Value, g.First().Requires.Select(r => r.Value).ToList())),
+            d?.IdentityFile?.Value,
+            d?.KnownHostsFile?.Value);
     }
 }

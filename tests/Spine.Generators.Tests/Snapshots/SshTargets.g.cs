@@ -51,5 +51,9 @@ namespace Spine.Generated
             Ha,
         };
         public static SpineSshTarget? Find(string id) => global::System.Linq.Enumerable.FirstOrDefault(All, t => t.Id == id);
+        /// <summary>ssh.defaults.identity_file: the private key to authenticate with, unless --identity says otherwise.</summary>
+        public static string? DefaultIdentityFile => null;
+        /// <summary>ssh.defaults.known_hosts_file: trusted keys for targets without a pinned host_key, unless --known-hosts says otherwise.</summary>
+        public static string? DefaultKnownHostsFile => null;
     }
 }
