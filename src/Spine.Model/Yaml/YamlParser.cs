@@ -38,12 +38,15 @@ namespace Spine.Model.Yaml
             }
             catch (YamlException ex)
             {
-                findings.Add(new Finding(
-                    RuleCatalog.YamlSyntax.Id,
-                    null,
-                    RuleCatalog.YamlSyntax.DefaultSeverity,
-                    SpanOf(path, ex.Start, ex.End),
-                    "YAML syntax error: " + ex.Message));
+                findings.Add(RuleCatalog.YamlSyntax.At(SpanOf(path, ex.Start, ex.End), "YAML syntax error: " + ex.Message));
+                return new YamlDocument(path, null, syntaxError: true);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+            {
+                // YamlDotNet's scanner can fail outside YamlException on some malformed input; it is
+                // still a syntax error of this file, located where the parser last stood.
+                var at = parser.Current?.End ?? Mark.Empty;
+                findings.Add(RuleCatalog.YamlSyntax.At(SpanOf(path, at, at), $"YAML syntax error: the YAML parser gave up here ({ex.GetType().Name}: {ex.Message})"));
                 return new YamlDocument(path, null, syntaxError: true);
             }
         }
