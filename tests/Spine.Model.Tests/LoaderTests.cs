@@ -154,4 +154,17 @@ public class LoaderTests
         Assert.Equal(2, findings.Count(f => f.RuleId == "SPINE003"));
         Assert.DoesNotContain(findings, f => f.RuleId == "SPINE000");
     }
+
+    [Theory]
+    [InlineData("ops/bindings/gate.registry.yaml", "  - id: D22\n", "  - idd: D22\n", "idd")]
+    [InlineData("ops/bindings/gate.execution.topology.yaml", "  - domain_id: network\n", "  - domain: network\n", "domain: network")]
+    [InlineData("ops/bindings/ssh.targets.yaml", "    - id: \"nas\"\n", "    - name: \"nas\"\n", "name: \"nas\"")]
+    public void An_entry_without_its_id_is_reported_not_skipped(string path, string find, string replace, string token)
+    {
+        var fixture = FixtureSpine.Own().Replace(path, find, replace);
+        var findings = fixture.Check();
+        var finding = Assert.Single(findings, f => f.RuleId == "SPINE003");
+        Assert.Equal(fixture.Position(path, token), (finding.Span.Line, finding.Span.Column));
+        Assert.Contains("has no", finding.Message);
+    }
 }

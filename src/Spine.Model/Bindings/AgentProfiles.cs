@@ -13,7 +13,7 @@ namespace Spine.Model.Bindings
             var profiles = read.Maps(root, "profiles")
                 .Select(p => new AgentProfile(
                     p.Span,
-                    read.Str(p, "agent_id"),
+                    read.Required(p, "agent_id", "An agent profile"),
                     read.StrList(p, "domains"),
                     read.StrList(p, "gate_ids"),
                     read.StrList(p, "capability_prefixes"),

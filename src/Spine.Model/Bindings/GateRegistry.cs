@@ -37,7 +37,7 @@ namespace Spine.Model.Bindings
             var gates = new List<Gate>();
             foreach (var g in read.Maps(root, "gates"))
             {
-                var id = read.Str(g, "id");
+                var id = read.Required(g, "id", "A gate");
                 if (id is null)
                 {
                     gates.Add(Gate.Anonymous(g.Span));

@@ -30,7 +30,7 @@ namespace Spine.Model.Bindings
             var domains = new List<DomainMetadata>();
             foreach (var d in read.Maps(root, "domain_metadata"))
             {
-                var id = read.Str(d, "domain_id");
+                var id = read.Required(d, "domain_id", "A domain_metadata entry");
                 if (id is null)
                 {
                     continue;
@@ -50,7 +50,7 @@ namespace Spine.Model.Bindings
             var assignments = new List<GateAssignment>();
             foreach (var a in read.Maps(root, "gate_assignments"))
             {
-                var gate = read.Str(a, "gate_id");
+                var gate = read.Required(a, "gate_id", "A gate_assignments entry");
                 if (gate is null)
                 {
                     continue;

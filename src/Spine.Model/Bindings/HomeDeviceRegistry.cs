@@ -14,7 +14,7 @@ namespace Spine.Model.Bindings
         {
             var devices = read.Maps(root, "devices").Select(d => new Device(
                 d.Span,
-                read.Str(d, "id"),
+                read.Required(d, "id", "A device"),
                 read.Str(d, "name"),
                 read.Str(d, "ip"),
                 read.Str(d, "mac"),

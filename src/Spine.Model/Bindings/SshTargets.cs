@@ -29,7 +29,7 @@ namespace Spine.Model.Bindings
                 read.Str(d, "known_hosts_file"));
 
             var targets = read.Maps(ssh, "targets")
-                .Select(t => new { Map = t, Id = read.Str(t, "id") })
+                .Select(t => new { Map = t, Id = read.Required(t, "id", "An SSH target") })
                 .Where(t => t.Id != null)
                 .Select(t => new SshTarget(
                     t.Id!.Value,

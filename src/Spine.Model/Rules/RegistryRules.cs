@@ -93,7 +93,7 @@ namespace Spine.Model.Rules
         {
             foreach (var gate in workspace.Registry?.Gates ?? EquatableArray<Gate>.Empty)
             {
-                if (gate.IsActive && !gate.Inline && gate.EnforcedBy is null && string.IsNullOrWhiteSpace(gate.CheckScript?.Value))
+                if (gate.IsActive && gate.Id.Value.Length > 0 && !gate.Inline && gate.EnforcedBy is null && string.IsNullOrWhiteSpace(gate.CheckScript?.Value))
                 {
                     yield return Descriptor.At(gate.Span, $"Active gate {gate.Id.Value} is not inline and names no check_script.");
                 }

@@ -86,6 +86,23 @@ namespace Spine.Model.Yaml
             return null;
         }
 
+        /// <summary>A string the entry cannot do without: when absent it is reported at the entry, so nothing is skipped silently.</summary>
+        public Located<string>? Required(YamlMapping map, string key, string what)
+        {
+            var value = Str(map, key);
+            if (value is null && map[key] is null or YamlScalar { IsNull: true })
+            {
+                _findings.Add(new Finding(
+                    RuleCatalog.WrongType.Id,
+                    null,
+                    RuleCatalog.WrongType.DefaultSeverity,
+                    map.Entries.Count > 0 ? map.Entries[0].Key.Span : map.Span,
+                    $"{what} has no '{key}'; it is left out of the checks until it has one."));
+            }
+
+            return value;
+        }
+
         public Located<int>? Int(YamlMapping? map, string key)
         {
             var node = map?[key];
