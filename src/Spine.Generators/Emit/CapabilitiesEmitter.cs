@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Spine.Generators
 {
     /// <summary>Capabilities.g.cs: <c>SpineCapability</c> and one member per capability of ops/capabilities.yaml.</summary>
@@ -39,14 +41,7 @@ namespace Spine.Generators
             }
 
             w.Line();
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<SpineCapability> All { get; } = new SpineCapability[]");
-            w.Open();
-            foreach (var c in spec.Capabilities)
-            {
-                w.Line(c.Identifier + ",");
-            }
-
-            w.Close(";");
+            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineCapability> All { get; } = new SpineCapability[]", spec.Capabilities.Select(c => c.Identifier));
             w.Line();
             w.Line("public static SpineCapability? Find(string name)");
             w.Open();

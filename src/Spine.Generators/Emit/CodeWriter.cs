@@ -63,6 +63,19 @@ namespace Spine.Generators
             return this;
         }
 
+        /// <summary>An initialized collection: the declaration, then one item a line, then <c>};</c>.</summary>
+        public CodeWriter List(string declaration, IEnumerable<string> items)
+        {
+            Line(declaration);
+            Open();
+            foreach (var item in items)
+            {
+                Line(item + ",");
+            }
+
+            return Close(";");
+        }
+
         public CodeWriter Open(string? header = null)
         {
             if (header != null)

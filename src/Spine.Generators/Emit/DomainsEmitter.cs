@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Spine.Generators
 {
     /// <summary>Domains.g.cs: <c>SpineDomain</c> with dependencies, release position and the resolved gate set.</summary>
@@ -36,14 +38,7 @@ namespace Spine.Generators
             w.Doc("core_mode.core_gate_ids: the gates verify.core.run runs.");
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> CoreGateIds {{ get; }} = {CodeWriter.Strings(spec.CoreGateIds)};");
             w.Line($"public static int CoreCountLimit => {spec.CoreCountLimit};");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<SpineDomain> All { get; } = new SpineDomain[]");
-            w.Open();
-            foreach (var d in spec.Domains)
-            {
-                w.Line(d.Identifier + ",");
-            }
-
-            w.Close(";");
+            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineDomain> All { get; } = new SpineDomain[]", spec.Domains.Select(d => d.Identifier));
             w.Line("public static SpineDomain? Find(string id) => global::System.Linq.Enumerable.FirstOrDefault(All, d => d.Id == id);");
             w.Close();
             return w.ToString();

@@ -1,3 +1,4 @@
+using System.Linq;
 namespace Spine.Generators
 {
     /// <summary>Gates.g.cs: <c>SpineGate</c> with its registry metadata and topology assignment.</summary>
@@ -35,14 +36,7 @@ namespace Spine.Generators
             }
 
             w.Line();
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<SpineGate> All { get; } = new SpineGate[]");
-            w.Open();
-            foreach (var g in spec.Gates)
-            {
-                w.Line(g.Identifier + ",");
-            }
-
-            w.Close(";");
+            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineGate> All { get; } = new SpineGate[]", spec.Gates.Select(g => g.Identifier));
             w.Line();
             w.Line("public static SpineGate? Find(string id)");
             w.Open();

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Spine.Generators
 {
     /// <summary>
@@ -103,23 +105,9 @@ namespace Spine.Generators
             w.Doc("The sites whose shutdown needs the OOB guard (network.cutover.policy.yaml).");
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> OobGuardSites {{ get; }} = {CodeWriter.Strings(spec.OobSites)};");
             w.Line($"public static int OobGuardTimeoutSec => {spec.OobTimeoutSec};");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<SpineOobEndpoint> OobGuardEndpoints { get; } = new SpineOobEndpoint[]");
-            w.Open();
-            foreach (var e in spec.OobEndpoints)
-            {
-                w.Line($"new SpineOobEndpoint({CodeWriter.Str(e.Id)}, {CodeWriter.Str(e.Host)}, {e.Port}, {CodeWriter.Str(e.Description)}),");
-            }
-
-            w.Close(";");
+            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineOobEndpoint> OobGuardEndpoints { get; } = new SpineOobEndpoint[]", spec.OobEndpoints.Select(e => $"new SpineOobEndpoint({CodeWriter.Str(e.Id)}, {CodeWriter.Str(e.Host)}, {e.Port}, {CodeWriter.Str(e.Description)})"));
             w.Doc("The compose stacks of docker.compose.targets.yaml.");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<SpineComposeStack> ComposeStacks { get; } = new SpineComposeStack[]");
-            w.Open();
-            foreach (var c in spec.ComposeStacks)
-            {
-                w.Line($"new SpineComposeStack({CodeWriter.Str(c.Target)}, {CodeWriter.Str(c.SshTarget)}, {CodeWriter.Str(c.Name)}, {CodeWriter.Str(c.Path)}),");
-            }
-
-            w.Close(";");
+            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineComposeStack> ComposeStacks { get; } = new SpineComposeStack[]", spec.ComposeStacks.Select(c => $"new SpineComposeStack({CodeWriter.Str(c.Target)}, {CodeWriter.Str(c.SshTarget)}, {CodeWriter.Str(c.Name)}, {CodeWriter.Str(c.Path)})"));
             w.Close();
             return w.ToString();
         }

@@ -60,39 +60,18 @@ namespace Spine.Generators
             foreach (var p in spec.Presets)
             {
                 w.Doc(p.Description);
-                w.Line($"public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> {p.Identifier} {{ get; }} = new global::System.Collections.Generic.Dictionary<string, string>");
-                w.Open();
-                foreach (var v in p.Values)
-                {
-                    w.Line($"[{CodeWriter.Str(v.Name)}] = {CodeWriter.Str(v.Value)},");
-                }
-
-                w.Close(";");
+                w.List($"public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> {p.Identifier} {{ get; }} = new global::System.Collections.Generic.Dictionary<string, string>", p.Values.Select(v => $"[{CodeWriter.Str(v.Name)}] = {CodeWriter.Str(v.Value)}"));
             }
 
             w.Line();
             w.Doc("The presets by name, each knob as its YAML text.");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, string>> All { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, string>>");
-            w.Open();
-            foreach (var p in spec.Presets)
-            {
-                w.Line($"[{CodeWriter.Str(p.Name)}] = {p.Identifier},");
-            }
-
-            w.Close(";");
+            w.List("public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, string>> All { get; } = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, string>>", spec.Presets.Select(p => $"[{CodeWriter.Str(p.Name)}] = {p.Identifier}"));
             w.Doc("tenant.profile.yaml: identity.tenant_id.");
             w.Line($"public static string? TenantId => {CodeWriter.Str(spec.TenantId)};");
             w.Doc("tenant.profile.yaml: policy.preset.");
             w.Line($"public static string? TenantPreset => {CodeWriter.Str(spec.TenantPreset)};");
             w.Doc("tenant.profile.yaml: policy.overrides, each as its YAML text.");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> TenantOverrides { get; } = new global::System.Collections.Generic.Dictionary<string, string>");
-            w.Open();
-            foreach (var v in spec.TenantOverrides)
-            {
-                w.Line($"[{CodeWriter.Str(v.Name)}] = {CodeWriter.Str(v.Value)},");
-            }
-
-            w.Close(";");
+            w.List("public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> TenantOverrides { get; } = new global::System.Collections.Generic.Dictionary<string, string>", spec.TenantOverrides.Select(v => $"[{CodeWriter.Str(v.Name)}] = {CodeWriter.Str(v.Value)}"));
             w.Close();
             return w.ToString();
         }

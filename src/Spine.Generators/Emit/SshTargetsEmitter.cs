@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Spine.Generators
 {
     /// <summary>SshTargets.g.cs: <c>SpineSshTarget</c> per target, with the binding's defaults applied.</summary>
@@ -32,14 +34,7 @@ namespace Spine.Generators
             }
 
             w.Line();
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<SpineSshTarget> All { get; } = new SpineSshTarget[]");
-            w.Open();
-            foreach (var t in spec.Targets)
-            {
-                w.Line(t.Identifier + ",");
-            }
-
-            w.Close(";");
+            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineSshTarget> All { get; } = new SpineSshTarget[]", spec.Targets.Select(t => t.Identifier));
             w.Line("public static SpineSshTarget? Find(string id) => global::System.Linq.Enumerable.FirstOrDefault(All, t => t.Id == id);");
             w.Doc("ssh.defaults.identity_file: the private key to authenticate with, unless --identity says otherwise.");
             w.Line($"public static string? DefaultIdentityFile => {CodeWriter.Str(spec.IdentityFile)};");

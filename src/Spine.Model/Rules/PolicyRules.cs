@@ -16,20 +16,12 @@ namespace Spine.Model.Rules
                 yield break;
             }
 
-            var schema = Names.Set(policy.KnobSchema.Select(k => k.Name));
             foreach (var preset in policy.Presets)
             {
-                foreach (var knob in preset.Knobs)
+                var owner = $"Preset '{preset.Name.Value}'";
+                foreach (var finding in KnobChecks.Check(Descriptor, policy, preset.Knobs, $"{owner} sets knob", owner + " knob"))
                 {
-                    var definition = policy.Knob(knob.Name.Value);
-                    if (definition is null)
-                    {
-                        yield return Descriptor.At(knob.Span, $"Preset '{preset.Name.Value}' sets knob '{knob.Name.Value}', which knob_schema does not define.{Names.Hint(knob.Name.Value, schema)}");
-                    }
-                    else if (KnobValues.Problem(knob, definition) is { } problem)
-                    {
-                        yield return Descriptor.At(knob.ValueSpan, $"Preset '{preset.Name.Value}' knob '{knob.Name.Value}' {problem}.");
-                    }
+                    yield return finding;
                 }
 
                 var set = Names.Set(preset.Knobs.Select(k => k.Name));
@@ -77,20 +69,29 @@ namespace Spine.Model.Rules
                 yield break;
             }
 
-            var schema = Names.Set(policy.KnobSchema.Select(k => k.Name));
-            foreach (var tenant in workspace.Tenants)
+            foreach (var finding in workspace.Tenants.SelectMany(t => KnobChecks.Check(Descriptor, policy, t.Overrides, "Tenant override names knob", "Tenant override")))
             {
-                foreach (var knob in tenant.Overrides)
+                yield return finding;
+            }
+        }
+    }
+
+    /// <summary>The knob checks presets and tenant overrides share: the knob exists in knob_schema, and its value fits.</summary>
+    internal static class KnobChecks
+    {
+        public static IEnumerable<Finding> Check(RuleDescriptor rule, PolicyPresets policy, EquatableArray<KnobSetting> knobs, string unknownPrefix, string valuePrefix)
+        {
+            var schema = Names.Set(policy.KnobSchema.Select(k => k.Name));
+            foreach (var knob in knobs)
+            {
+                var definition = policy.Knob(knob.Name.Value);
+                if (definition is null)
                 {
-                    var definition = policy.Knob(knob.Name.Value);
-                    if (definition is null)
-                    {
-                        yield return Descriptor.At(knob.Span, $"Tenant override '{knob.Name.Value}' is not a knob of knob_schema; it has no effect.{Names.Hint(knob.Name.Value, schema)}");
-                    }
-                    else if (KnobValues.Problem(knob, definition) is { } problem)
-                    {
-                        yield return Descriptor.At(knob.ValueSpan, $"Tenant override '{knob.Name.Value}' {problem}.");
-                    }
+                    yield return rule.At(knob.Span, $"{unknownPrefix} '{knob.Name.Value}', which knob_schema does not define; it has no effect.{Names.Hint(knob.Name.Value, schema)}");
+                }
+                else if (KnobValues.Problem(knob, definition) is { } problem)
+                {
+                    yield return rule.At(knob.ValueSpan, $"{valuePrefix} '{knob.Name.Value}' {problem}.");
                 }
             }
         }
