@@ -116,4 +116,16 @@ public class RuleTests
         Assert.Equal(a, b);
         Assert.Equal(a.OrderBy(f => f.Span.File, System.StringComparer.Ordinal).ThenBy(f => f.Span.Line).ThenBy(f => f.Span.Column), a);
     }
+
+    [Fact]
+    public void A_gate_rule_holds_only_while_its_gate_is_in_force()
+    {
+        var violation = FixtureSpine.Own().Replace("ops/bindings/startup.sequencing.yaml", "version: 2\n", "version: 1\n");
+        Assert.Contains(violation.Check(), f => f.GateId == "D138");
+
+        var retired = violation
+            .Replace("ops/bindings/gate.registry.yaml", "    enforced_by: SPINE138\n", "    enforced_by: SPINE138\n    retired: true\n")
+            .Replace("ops/bindings/gate.registry.yaml", "  active: 8\n  retired: 1\n", "  active: 7\n  retired: 2\n");
+        Assert.Empty(retired.Check());
+    }
 }

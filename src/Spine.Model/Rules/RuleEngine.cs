@@ -41,12 +41,29 @@ namespace Spine.Model
         public static IReadOnlyList<Finding> Check(SpineWorkspace workspace)
         {
             var findings = new List<Finding>(workspace.LoadFindings);
-            foreach (var rule in Rules)
+            foreach (var rule in Rules.Where(r => InForce(r, workspace)))
             {
                 findings.AddRange(Run(rule, workspace));
             }
 
             return Sort(findings);
+        }
+
+        /// <summary>
+        /// A rule that enforces a spine gate (D67, D137…) holds only where that gate is in force: the
+        /// registry lists it and has not retired it. An older snapshot without D138 is not judged by D138.
+        /// Without a registry (reported as missing) every rule runs.
+        /// </summary>
+        public static bool InForce(IRule rule, SpineWorkspace workspace)
+        {
+            var gateId = rule.Descriptor.GateId;
+            if (gateId is null || workspace.Registry is null)
+            {
+                return true;
+            }
+
+            var gate = workspace.Registry.Find(gateId);
+            return gate != null && !gate.Retired;
         }
 
         public static IReadOnlyList<Finding> Sort(IEnumerable<Finding> findings) => findings
