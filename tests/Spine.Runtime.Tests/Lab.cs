@@ -93,10 +93,10 @@ public sealed class Lab : IDisposable
 
     public TempCopy Spine => _spine;
 
-    public void WriteSshTargets(string shopFingerprint, int? homePort = null)
+    public void WriteSshTargets(string shopFingerprint, int? homePort = null, bool pinned = true)
     {
         string Target(string id, SshHost host, string? fingerprint = null, int? port = null) =>
-            $"    - id: \"{id}\"\n      host: \"{host.Address}\"\n      port: {port ?? host.Port}\n      user: \"root\"\n      host_key: \"{fingerprint ?? host.Fingerprint}\"\n";
+            $"    - id: \"{id}\"\n      host: \"{host.Address}\"\n      port: {port ?? host.Port}\n      user: \"root\"\n" + (pinned ? $"      host_key: \"{fingerprint ?? host.Fingerprint}\"\n" : string.Empty);
         File.WriteAllText(_spine.File("ops/bindings/ssh.targets.yaml"),
             "ssh:\n  defaults:\n    user: root\n    port: 22\n    connect_timeout_sec: 3\n  targets:\n"
             + Target("pve", Shop, shopFingerprint)
@@ -113,16 +113,24 @@ public sealed class Lab : IDisposable
 
     public void UsePreset(string preset) => _spine.Edit("ops/bindings/tenant.profile.yaml", t => Regex.Replace(t, @"preset: \w+", "preset: " + preset));
 
-    public (int Code, string Output) Window(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default) =>
-        WindowSplit(mode, execute, approve, site, resume, json, shutdownTimeoutSec, cancellation) is var (code, stdout, stderr) ? (code, stdout + stderr) : default;
+    /// <summary>A known_hosts file with the given hosts' real keys, as ssh-keyscan would write it.</summary>
+    public string KnownHostsFor(params SshHost[] hosts)
+    {
+        var path = Path.Combine(_keys, "known_hosts");
+        File.WriteAllLines(path, hosts.Select(h => $"[{h.Address}]:{h.Port} {File.ReadAllText(Path.Combine(h.Folder, "host_ed25519.pub")).Trim()}"));
+        return path;
+    }
+
+    public (int Code, string Output) Window(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default, string? knownHosts = null) =>
+        WindowSplit(mode, execute, approve, site, resume, json, shutdownTimeoutSec, cancellation, knownHosts) is var (code, stdout, stderr) ? (code, stdout + stderr) : default;
 
     /// <summary>The window with stdout and stderr apart (for --json).</summary>
-    public (int Code, string Stdout, string Stderr) WindowSplit(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default)
+    public (int Code, string Stdout, string Stderr) WindowSplit(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default, string? knownHosts = null)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var args = new MaintenanceWindowCommand.Arguments(
-            site, mode, execute, false, shutdownTimeoutSec, false, approve, Identity, null, json, resume, null, Root, JournalDir, 5, 50, 30);
+            site, mode, execute, false, shutdownTimeoutSec, false, approve, Identity, knownHosts ?? Path.Combine(_keys, "no_known_hosts"), json, resume, null, Root, JournalDir, 5, 50, 30);
         var code = MaintenanceWindowCommand.Run(args, stdout, stderr, cancellation);
         return (code, stdout.ToString(), stderr.ToString());
     }

@@ -259,4 +259,20 @@ public sealed class MaintenanceWindowTests : IDisposable
         Assert.All(steps, s => Assert.False(s.GetProperty("mutating").GetBoolean()));
         Assert.Contains(steps, s => s.GetProperty("outcome").GetString() == "ok" && s.GetProperty("id").GetString() == "home/capture/precheck");
     }
+
+    [Fact]
+    public void Without_a_pin_the_key_must_be_in_known_hosts()
+    {
+        _lab.WriteSshTargets(_lab.Shop.Fingerprint, pinned: false);
+        var (refused, output) = _lab.Window("precheck", execute: true, knownHosts: _lab.KnownHostsFor(_lab.Home));
+        _log.WriteLine(output);
+        Assert.Equal(2, refused);
+        Assert.Contains("is not in known_hosts", output);
+        Assert.Empty(_lab.Shop.Log());
+
+        var (ok, output2) = _lab.Window("precheck", execute: true, knownHosts: _lab.KnownHostsFor(_lab.Shop, _lab.Home));
+        _log.WriteLine(output2);
+        Assert.Equal(0, ok);
+        Assert.Contains("host key verified (known_hosts)", output2);
+    }
 }
