@@ -131,4 +131,25 @@ public class CliTests
         Assert.Contains("D14 FAIL (timeout after 1s)", o.ToString());
         Assert.True(watch.Elapsed < System.TimeSpan.FromSeconds(20));
     }
+
+    [Theory]
+    [InlineData(2, "--bogus")]
+    [InlineData(2, "maintenance-window", "--site", "moon")]
+    [InlineData(2, "check", "--root")]
+    [InlineData(0, "--help")]
+    [InlineData(0, "maintenance-window", "--help")]
+    public void The_binary_answers_usage_errors_with_2_and_help_with_0(int expected, params string[] args)
+    {
+        var spine = Path.Combine(System.AppContext.BaseDirectory, "spine.dll");
+        var (code, output) = DotnetCli.Run(System.AppContext.BaseDirectory, new[] { spine }.Concat(args).ToArray());
+        Assert.True(expected == code, output);
+        if (expected == 0)
+        {
+            Assert.Contains("Usage:", output);
+        }
+        else
+        {
+            Assert.Contains("spine --help", output);
+        }
+    }
 }

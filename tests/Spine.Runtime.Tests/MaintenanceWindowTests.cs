@@ -275,4 +275,15 @@ public sealed class MaintenanceWindowTests : IDisposable
         Assert.Equal(0, ok);
         Assert.Contains("host key verified (known_hosts)", output2);
     }
+
+    [Fact]
+    public void Poweroff_comes_after_every_guest_is_down()
+    {
+        var (code, output) = _lab.Window("shutdown", execute: true, site: "home", powerOff: true);
+        _log.WriteLine(output);
+        Assert.Equal(0, code);
+        var home = _lab.Home.Mutations();
+        Assert.Equal("poweroff", home[^1]);
+        Assert.Equal("qm shutdown 100 --timeout 2", home[0]);
+    }
 }
