@@ -121,16 +121,16 @@ public sealed class Lab : IDisposable
         return path;
     }
 
-    public (int Code, string Output) Window(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default, string? knownHosts = null, bool powerOff = false) =>
-        WindowSplit(mode, execute, approve, site, resume, json, shutdownTimeoutSec, cancellation, knownHosts, powerOff) is var (code, stdout, stderr) ? (code, stdout + stderr) : default;
+    public (int Code, string Output) Window(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default, string? knownHosts = null, bool powerOff = false, string? fromJournal = null) =>
+        WindowSplit(mode, execute, approve, site, resume, json, shutdownTimeoutSec, cancellation, knownHosts, powerOff, fromJournal) is var (code, stdout, stderr) ? (code, stdout + stderr) : default;
 
     /// <summary>The window with stdout and stderr apart (for --json).</summary>
-    public (int Code, string Stdout, string Stderr) WindowSplit(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default, string? knownHosts = null, bool powerOff = false)
+    public (int Code, string Stdout, string Stderr) WindowSplit(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default, string? knownHosts = null, bool powerOff = false, string? fromJournal = null)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var args = new MaintenanceWindowCommand.Arguments(
-            site, mode, execute, powerOff, shutdownTimeoutSec, false, approve, Identity, knownHosts ?? Path.Combine(_keys, "no_known_hosts"), json, resume, null, Root, JournalDir, 5, 50, 30);
+            site, mode, execute, powerOff, shutdownTimeoutSec, false, approve, Identity, knownHosts ?? Path.Combine(_keys, "no_known_hosts"), json, resume, fromJournal, Root, JournalDir, 5, 50, 30);
         var code = MaintenanceWindowCommand.Run(args, stdout, stderr, cancellation);
         return (code, stdout.ToString(), stderr.ToString());
     }

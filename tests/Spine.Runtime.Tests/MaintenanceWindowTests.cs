@@ -286,4 +286,19 @@ public sealed class MaintenanceWindowTests : IDisposable
         Assert.Equal("poweroff", home[^1]);
         Assert.Equal("qm shutdown 100 --timeout 2", home[0]);
     }
+
+    [Fact]
+    public void A_later_startup_restores_what_an_earlier_shutdown_journal_found_running()
+    {
+        Assert.Equal(0, _lab.Window("shutdown", execute: true, site: "shop").Code);
+        var shutdownJournal = _lab.LatestJournal();
+        _lab.Shop.ClearLog();
+
+        var (code, output) = _lab.Window("startup", execute: true, approve: true, site: "shop", fromJournal: shutdownJournal);
+        _log.WriteLine(output);
+        Assert.Equal(0, code);
+        var starts = _lab.Shop.Mutations().Where(m => m.Contains(" start ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(new[] { "qm start 204", "qm start 205", "qm start 209", "qm start 210", "qm start 200", "qm start 202", "qm start 211", "pct start 300" }, starts);
+        Assert.Equal("stopped", _lab.Shop.Status("vm", 206));
+    }
 }
