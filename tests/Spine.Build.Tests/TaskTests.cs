@@ -160,4 +160,15 @@ public class TaskTests
         Assert.Equal(spine.File("ops/bindings/tenant.profile.yaml"), error.File);
         Assert.Equal(Position(spine, "ops/bindings/tenant.profile.yaml", "lenient"), (error.LineNumber, error.ColumnNumber));
     }
+
+    [Fact]
+    public void A_check_script_outside_the_spine_root_is_refused()
+    {
+        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
+        spine.Edit(Registry, t => t.Replace("check_script: surfaces/verify/d14-ssh-targets-loopback.sh", "check_script: ../../../../bin/true"));
+        var (_, engine, result) = Verify(spine, "network");
+        Assert.False(result);
+        Assert.Contains(engine.Errors, e => e.Code == "SPINE601" && (e.Message ?? string.Empty).Contains("outside the spine root"));
+        Assert.Contains(engine.Messages, m => m.Contains("D14 FAIL check_script '../../../../bin/true' is outside the spine root"));
+    }
 }

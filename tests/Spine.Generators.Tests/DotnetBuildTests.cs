@@ -39,10 +39,29 @@ public class DotnetBuildTests
         Assert.True(passed == 0, output2);
         Assert.DoesNotContain("SPINE", output2.Replace("Spine.", string.Empty));
 
+        // A capability the runtime executes cannot disappear from the YAML without a compile error.
+        File.WriteAllText(capabilities, RemoveEntry(original, "  infra.maintenance.window:\n", "  infra.proxmox.node_path.migrate:\n"));
+        var map = repo.File("ops/bindings/capability_map.yaml");
+        var originalMap = File.ReadAllText(map);
+        File.WriteAllText(map, RemoveEntry(originalMap, "  infra.maintenance.window:\n", "  infra.proxmox.node_path.migrate:\n"));
+        var (broken, output4) = DotnetCli.Run(repo.Path, "build", "src/Spine.Runtime", "-nologo");
+        Assert.NotEqual(0, broken);
+        Assert.Matches(@"error CS0117: 'SpineCapabilities' does not contain a definition for 'InfraMaintenanceWindow'", output4);
+        Assert.DoesNotContain("error SPINE", output4);
+        File.WriteAllText(capabilities, original);
+        File.WriteAllText(map, originalMap);
+
         // The same runtime builds against another spine (the corpus); under a warn preset its real drift only warns.
         var env = new Dictionary<string, string> { ["SPINE_POLICY_PRESET"] = "permissive" };
         var (other, output3) = DotnetCli.Run(repo.Path, env, "build", "src/Spine.Runtime", "-nologo", "-p:SpineRoot=" + Paths.Corpus);
         Assert.True(other == 0, output3);
         Assert.Contains("warning SPINE303", output3);
+    }
+
+    private static string RemoveEntry(string text, string from, string until)
+    {
+        var start = text.IndexOf(from, System.StringComparison.Ordinal);
+        var end = text.IndexOf(until, start, System.StringComparison.Ordinal);
+        return text.Remove(start, end - start);
     }
 }

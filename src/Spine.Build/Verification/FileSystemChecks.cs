@@ -26,8 +26,12 @@ namespace Spine.Build.Verification
                     continue;
                 }
 
-                var path = Path.Combine(root, script.Value);
-                if (!File.Exists(path))
+                var path = SpinePaths.Under(root, script.Value);
+                if (path is null)
+                {
+                    findings.Add(RuleCatalog.CheckScriptMissing.At(script.Span, $"Gate {gate.Id.Value}'s check_script '{script.Value}' points outside the spine root."));
+                }
+                else if (!File.Exists(path))
                 {
                     findings.Add(RuleCatalog.CheckScriptMissing.At(script.Span, $"Gate {gate.Id.Value}'s check_script '{script.Value}' does not exist under the spine root."));
                 }
@@ -45,7 +49,7 @@ namespace Spine.Build.Verification
                 }
 
                 var program = command.Value.Trim().Split(' ')[0];
-                if (program.StartsWith("./", StringComparison.Ordinal) && !File.Exists(Path.Combine(root, program.Substring(2))))
+                if (program.StartsWith("./", StringComparison.Ordinal) && (SpinePaths.Under(root, program.Substring(2)) is not { } file || !File.Exists(file)))
                 {
                     findings.Add(RuleCatalog.CommandMissing.At(command.Span, $"Capability '{capability.Name.Value}' runs '{program}', which does not exist under the spine root."));
                 }

@@ -63,7 +63,12 @@ namespace Spine.Build.Verification
                 return new GateResult(id, GateOutcome.Fail, "missing check_script", 0, null, string.Empty, gate.Span);
             }
 
-            var path = Path.Combine(workspace.Root, script.Value);
+            var path = SpinePaths.Under(workspace.Root, script.Value);
+            if (path is null)
+            {
+                return new GateResult(id, GateOutcome.Fail, $"check_script '{script.Value}' is outside the spine root; refusing to run it", 0, null, string.Empty, script.Span);
+            }
+
             if (!Executable.Check(path))
             {
                 return new GateResult(id, GateOutcome.Fail, $"missing/non-executable script: {script.Value}", 0, null, string.Empty, script.Span);
