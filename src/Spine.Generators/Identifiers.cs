@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace Spine.Generators
@@ -38,11 +39,18 @@ namespace Spine.Generators
             return char.IsDigit(builder[0]) ? "_" + builder : builder.ToString();
         }
 
-        /// <summary>Identifiers for <paramref name="names"/> in order, unique, plus the collisions found.</summary>
+        /// <summary>Names no generated member may take: object's members (they would hide them).</summary>
+        private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize" };
+
+        /// <summary>
+        /// Identifiers for <paramref name="names"/> in order, unique, plus the collisions found.
+        /// <paramref name="reserved"/> are the class's own member names and the class name itself
+        /// (C# forbids a member named like its type); object's members are always reserved.
+        /// </summary>
         public static (List<string> Identifiers, List<(string First, string Second, string Identifier)> Collisions) Assign(IEnumerable<string> names, params string[] reserved)
         {
             var taken = new Dictionary<string, string>();
-            foreach (var r in reserved)
+            foreach (var r in reserved.Concat(ObjectMembers))
             {
                 taken[r] = r;
             }

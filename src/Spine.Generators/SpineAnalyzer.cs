@@ -67,6 +67,20 @@ namespace Spine.Generators
 
             public static CheckResult Run(ImmutableArray<AdditionalText> texts, string root, System.Threading.CancellationToken cancellationToken)
             {
+                try
+                {
+                    return Check(texts, root, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Never AD0001: say what failed, once, and let the build go on.
+                    var diagnostic = Diagnostic.Create(SpineDiagnostics.InternalError, Location.None, $"Spine analysis failed: {ex.GetType().Name}: {ex.Message}");
+                    return new CheckResult(new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal), new List<Diagnostic> { diagnostic });
+                }
+            }
+
+            private static CheckResult Check(ImmutableArray<AdditionalText> texts, string root, System.Threading.CancellationToken cancellationToken)
+            {
                 var byPath = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
                 var elsewhere = new List<Diagnostic>();
                 var spineFiles = new List<(AdditionalText Text, BoundFile File)>();

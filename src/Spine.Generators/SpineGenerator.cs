@@ -56,6 +56,23 @@ namespace Spine.Generators
             Output(context, workspace, Steps.Policy, GeneratorModel.Policy, PolicyEmitter.Emit, "Policy.g.cs");
         }
 
+        /// <summary>
+        /// A spec builder never takes the compiler down (CS8785): on data it cannot handle it emits
+        /// nothing, the analyzer reports the data, and code that uses the missing output fails to compile.
+        /// </summary>
+        private static TSpec? Safely<TSpec>(Func<SpineWorkspace, TSpec?> model, SpineWorkspace workspace)
+            where TSpec : class
+        {
+            try
+            {
+                return model(workspace);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return null;
+            }
+        }
+
         private static void Output<TSpec>(
             IncrementalGeneratorInitializationContext context,
             IncrementalValueProvider<SpineWorkspace?> workspace,
@@ -65,7 +82,7 @@ namespace Spine.Generators
             string hintName)
             where TSpec : class
         {
-            var spec = workspace.Select((ws, _) => ws is null ? null : model(ws)).WithTrackingName(step);
+            var spec = workspace.Select((ws, _) => ws is null ? null : Safely(model, ws)).WithTrackingName(step);
             context.RegisterSourceOutput(spec, (output, s) =>
             {
                 if (s != null)

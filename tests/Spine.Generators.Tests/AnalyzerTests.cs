@@ -162,4 +162,14 @@ public class AnalyzerTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_name_taken_by_the_generated_class_is_reported_in_the_yaml()
+    {
+        var spine = FixtureSpine.Own().Replace("ops/capabilities.yaml", "  verify.core.run:\n", "  all:\n    description: z\n  verify.core.run:\n");
+        var finding = Assert.Single(Spine.Generators.GeneratorModel.Collisions(spine.Load()));
+        Assert.Empty(finding.Related);
+        var other = spine.Check();
+        await new SpineAnalyzerTest(spine).Expect(other.Append(finding).Select(Expected).ToArray()).RunAsync();
+    }
 }

@@ -136,4 +136,39 @@ public class GeneratorTests
         Assert.Equal(new[] { "AB", "AB_2", "AB_3" }, ids);
         Assert.Equal(2, collisions.Count);
     }
+
+    [Fact]
+    public void Mutated_yaml_never_breaks_the_generator_or_the_generated_code()
+    {
+        var random = new Random(1337);
+        foreach (var path in FixtureSpine.Own().Files.Keys)
+        {
+            var original = FixtureSpine.Own().Text(path);
+            for (var i = 0; i < 12; i++)
+            {
+                var lines = original.Split('\n').ToList();
+                var mutated = (i % 3) switch
+                {
+                    0 => original[..random.Next(original.Length)],
+                    1 => string.Join('\n', lines.Where((_, n) => n != random.Next(lines.Count))),
+                    _ => string.Join('\n', lines.Select((l, n) => n == random.Next(lines.Count) ? l + l.Trim() : l)),
+                };
+                var result = Run(FixtureSpine.Own().Set(path, mutated), out var output);
+                Assert.Null(result.Results.Single().Exception);
+                var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                Assert.True(errors.Count == 0, $"{path} mutation {i}: {string.Join("; ", errors)}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Yaml_names_that_match_member_or_type_names_still_compile()
+    {
+        var spine = FixtureSpine.Own()
+            .Replace("ops/capabilities.yaml", "  verify.core.run:\n", "  equals:\n    description: x\n  spine-capabilities:\n    description: y\n  all:\n    description: z\n  verify.core.run:\n")
+            .Replace("ops/bindings/startup.sequencing.yaml", "sites: [shop, home]", "sites: [shop, home, phases]");
+        Run(spine, out var output);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden && d.Severity != DiagnosticSeverity.Info));
+        Assert.Equal(4, GeneratorModel.Collisions(spine.Load()).Count());
+    }
 }

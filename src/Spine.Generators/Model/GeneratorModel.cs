@@ -8,6 +8,15 @@ namespace Spine.Generators
     /// <summary>Builds the emitters' specs from a workspace, and finds the names that would collide as C# identifiers.</summary>
     internal static class GeneratorModel
     {
+        // The members and the name of each generated class: YAML names must not take them.
+        private static readonly string[] CapabilityReserved = { "SpineCapabilities", "All", "Find" };
+        private static readonly string[] GateReserved = { "SpineGates", "All", "Find" };
+        private static readonly string[] DomainReserved = { "SpineDomains", "All", "Find", "CoreGateIds", "CoreCountLimit" };
+        private static readonly string[] SiteReserved = { "SpineMaintenance", "Sites", "Find", "Phases", "CrossSiteShutdown", "CrossSiteStartup", "OobGuardSites", "OobGuardTimeoutSec", "OobGuardEndpoints", "ComposeStacks" };
+        private static readonly string[] SshReserved = { "SpineSshTargets", "All", "Find", "DefaultIdentityFile", "DefaultKnownHostsFile" };
+        private static readonly string[] KnobReserved = { "SpineKnobs", "From", "Get", "Fail", "Names" };
+        private static readonly string[] PresetReserved = { "SpinePolicy", "All", "Find", "TenantId", "TenantPreset", "TenantOverrides" };
+
         /// <summary>The seed's cross-site order, used when the data declares none.</summary>
         private static readonly string[] DefaultShutdown = { "shop", "home" };
         private static readonly string[] DefaultStartup = { "home", "shop" };
@@ -19,7 +28,7 @@ namespace Spine.Generators
                 return null;
             }
 
-            var ids = Identifiers.Assign(registry.Capabilities.Select(c => c.Name.Value), "All", "Find").Identifiers;
+            var ids = Identifiers.Assign(registry.Capabilities.Select(c => c.Name.Value), CapabilityReserved).Identifiers;
             return new CapabilitiesSpec(registry.Capabilities.Select((c, i) => new CapabilitySpec(
                 ids[i], c.Name.Value, c.Description?.Value, c.Safety?.Value, c.Approval?.Value, c.Plane?.Value, c.Domain?.Value, c.Command?.Value, c.Lifecycle?.Value,
                 c.Requires.Select(r => r.Value).ToEquatableArray())).ToEquatableArray());
@@ -33,7 +42,7 @@ namespace Spine.Generators
             }
 
             var gates = registry.Gates.Where(g => g.Id.Value.Length > 0).ToList();
-            var ids = Identifiers.Assign(gates.Select(g => g.Id.Value), "All", "Find").Identifiers;
+            var ids = Identifiers.Assign(gates.Select(g => g.Id.Value), GateReserved).Identifiers;
             var assignments = (ws.Topology?.Assignments ?? EquatableArray<GateAssignment>.Empty).GroupBy(a => a.GateId.Value).ToDictionary(g => g.Key, g => g.First());
             return new GatesSpec(gates.Select((g, i) =>
             {
@@ -51,7 +60,7 @@ namespace Spine.Generators
                 return null;
             }
 
-            var ids = Identifiers.Assign(topology.Domains.Select(d => d.Id.Value), "All", "Find", "CoreGateIds", "CoreCountLimit").Identifiers;
+            var ids = Identifiers.Assign(topology.Domains.Select(d => d.Id.Value), DomainReserved).Identifiers;
             var release = topology.ReleaseSequence.Select(r => r.Value).ToList();
             return new DomainsSpec(
                 topology.Domains.Select((d, i) =>
@@ -71,7 +80,7 @@ namespace Spine.Generators
             }
 
             var sites = seq.KnownSites;
-            var ids = Identifiers.Assign(sites, "Sites", "Find", "Phases", "CrossSiteShutdown", "CrossSiteStartup", "OobGuard").Identifiers;
+            var ids = Identifiers.Assign(sites, SiteReserved).Identifiers;
             static EquatableArray<int> Ints(EquatableArray<Located<int>> values) => values.Select(v => v.Value).ToEquatableArray();
             var siteSpecs = sites.Select((s, i) =>
             {
@@ -116,7 +125,7 @@ namespace Spine.Generators
             }
 
             var d = ssh.Defaults;
-            var ids = Identifiers.Assign(ssh.Targets.Select(t => t.Id.Value), "All", "Find").Identifiers;
+            var ids = Identifiers.Assign(ssh.Targets.Select(t => t.Id.Value), SshReserved).Identifiers;
             return new SshTargetsSpec(ssh.Targets.Select((t, i) => new SshTargetSpec(
                 ids[i],
                 t.Id.Value,
@@ -139,8 +148,8 @@ namespace Spine.Generators
                 return null;
             }
 
-            var knobIds = Identifiers.Assign(policy.KnobSchema.Select(k => k.Name.Value), "From", "Get").Identifiers;
-            var presetIds = Identifiers.Assign(policy.Presets.Select(p => p.Name.Value), "All", "Find", "Tenant").Identifiers;
+            var knobIds = Identifiers.Assign(policy.KnobSchema.Select(k => k.Name.Value), KnobReserved).Identifiers;
+            var presetIds = Identifiers.Assign(policy.Presets.Select(p => p.Name.Value), PresetReserved).Identifiers;
             var tenant = ws.Tenant;
             return new PolicySpec(
                 policy.KnobSchema.Select((k, i) => new KnobSpec(knobIds[i], k.Name.Value, k.Type?.Value ?? "string", (k.Enum ?? EquatableArray<Located<string>>.Empty).Select(e => e.Value).ToEquatableArray(), k.Description?.Value)).ToEquatableArray(),
@@ -161,43 +170,45 @@ namespace Spine.Generators
                 {
                     var at = list.LastOrDefault(n => n.Value == second);
                     var before = list.FirstOrDefault(n => n.Value == first);
-                    yield return RuleCatalog.IdentifierCollision.At(
-                        at.Span,
-                        $"{what} '{second}' and '{first}' both become the C# identifier '{id}'; the generated member for '{second}' is '{id}_2' (or later). Rename one of them.",
-                        before.Span);
+                    yield return before.Span.File is null
+                        ? RuleCatalog.IdentifierCollision.At(at.Span, $"{what} '{second}' becomes the C# identifier '{id}', which the generated class already uses; its member is '{id}_2' (or later). Rename it.")
+                        : RuleCatalog.IdentifierCollision.At(
+                            at.Span,
+                            $"{what} '{second}' and '{first}' both become the C# identifier '{id}'; the generated member for '{second}' is '{id}_2' (or later). Rename one of them.",
+                            before.Span);
                 }
             }
 
             var result = new List<Finding>();
             if (ws.Capabilities is { } caps)
             {
-                result.AddRange(Check("Capability", caps.Capabilities.Select(c => c.Name), "All", "Find"));
+                result.AddRange(Check("Capability", caps.Capabilities.Select(c => c.Name), CapabilityReserved));
             }
 
             if (ws.Registry is { } reg)
             {
-                result.AddRange(Check("Gate", reg.Gates.Where(g => g.Id.Value.Length > 0).Select(g => g.Id), "All", "Find"));
+                result.AddRange(Check("Gate", reg.Gates.Where(g => g.Id.Value.Length > 0).Select(g => g.Id), GateReserved));
             }
 
             if (ws.Topology is { } top)
             {
-                result.AddRange(Check("Domain", top.Domains.Select(d => d.Id), "All", "Find", "CoreGateIds", "CoreCountLimit"));
+                result.AddRange(Check("Domain", top.Domains.Select(d => d.Id), DomainReserved));
             }
 
             if (ws.SshTargets is { } ssh)
             {
-                result.AddRange(Check("SSH target", ssh.Targets.Select(t => t.Id), "All", "Find"));
+                result.AddRange(Check("SSH target", ssh.Targets.Select(t => t.Id), SshReserved));
             }
 
             if (ws.Policy is { } policy)
             {
-                result.AddRange(Check("Knob", policy.KnobSchema.Select(k => k.Name), "From", "Get"));
-                result.AddRange(Check("Preset", policy.Presets.Select(p => p.Name), "All", "Find", "Tenant"));
+                result.AddRange(Check("Knob", policy.KnobSchema.Select(k => k.Name), KnobReserved));
+                result.AddRange(Check("Preset", policy.Presets.Select(p => p.Name), PresetReserved));
             }
 
             if (ws.Sequencing is { } seq)
             {
-                result.AddRange(Check("Site", seq.Sites, "Sites", "Find", "Phases", "CrossSiteShutdown", "CrossSiteStartup", "OobGuard"));
+                result.AddRange(Check("Site", seq.Sites, SiteReserved));
             }
 
             return result;
