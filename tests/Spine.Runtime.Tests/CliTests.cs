@@ -152,4 +152,22 @@ public class CliTests
             Assert.Contains("spine --help", output);
         }
     }
+
+    /// <summary>The README's main command: a dry run of a full window of both sites on the compiled-in spine, no host reachable.</summary>
+    [Fact]
+    public void The_readme_main_command_prints_the_whole_plan_and_does_not_fail_when_no_host_answers()
+    {
+        var journals = Path.Combine(Path.GetTempPath(), "spine-readme-" + System.Guid.NewGuid().ToString("N")[..8]);
+        var args = new MaintenanceWindowCommand.Arguments("both", "full", false, false, 180, false, false, "/nonexistent/id_ed25519", "/nonexistent/known_hosts", false, null, null, null, journals, 120, 2000, 900);
+        var o = new StringWriter();
+        var code = MaintenanceWindowCommand.Run(args, o, new StringWriter());
+        var output = o.ToString();
+        Assert.Equal(0, code);
+        Assert.Contains("DRY RUN", output);
+        Assert.Contains("[36/36] shop/verify", output);
+        Assert.Contains("would run on pve: LC_ALL=C qm shutdown 210 --timeout 180", output);
+        Assert.Contains("Read-only prechecks could not reach: pve", output);
+        Assert.Contains("nothing was changed", output);
+        Directory.Delete(journals, recursive: true);
+    }
 }

@@ -29,7 +29,14 @@ public sealed class SshShell : IRemoteShell
         var identity = options.IdentityFile ?? DefaultIdentity();
         if (identity is null || !File.Exists(identity))
         {
-            throw new HostUnavailableException(host.Id, $"no private key to authenticate with (--identity; tried {identity ?? "~/.ssh/id_ed25519, ~/.ssh/id_rsa"})", false);
+            // Say first whether the host answers at all: that is what an operator needs to know.
+            var reachable = Execution.Probes.TcpAccepts(host.Address, host.Port, TimeSpan.FromSeconds(Math.Max(1, host.ConnectTimeoutSec)));
+            throw new HostUnavailableException(
+                host.Id,
+                reachable
+                    ? $"{host.Address}:{host.Port} answers, but there is no private key to authenticate with (--identity; tried {identity ?? "~/.ssh/id_ed25519, id_ecdsa, id_rsa"})"
+                    : $"cannot connect to {host.User}@{host.Address}:{host.Port} (no answer), and there is no private key either (--identity)",
+                false);
         }
 
         var knownHostsPath = options.KnownHostsFile ?? DefaultKnownHosts();
