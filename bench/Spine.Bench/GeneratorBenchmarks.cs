@@ -18,6 +18,7 @@ namespace Spine.Bench;
 /// one C# file edited), next to the bare parse of <see cref="LoadBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class GeneratorBenchmarks
 {
     private ImmutableArray<AdditionalText> _texts;

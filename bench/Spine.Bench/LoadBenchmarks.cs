@@ -14,6 +14,7 @@ namespace Spine.Bench;
 /// should cost at most 1.5× YamlDotNet's own parse of the same files (texts already in memory).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class LoadBenchmarks
 {
     private List<SpineFile> _files = new();
