@@ -12,7 +12,6 @@ namespace Spine.Model.Bindings
         Located<string>? Description,
         GateCount? Count,
         EquatableArray<GateCategory> Categories,
-        SourceSpan? SeveritiesKey,
         EquatableArray<Located<string>> Severities,
         EquatableArray<Gate> Gates)
     {
@@ -69,7 +68,6 @@ namespace Spine.Model.Bindings
                 read.Str(root, "description"),
                 count,
                 categories,
-                root.Entry("severities")?.Key.Span,
                 read.StrList(root, "severities"),
                 gates.ToEquatableArray());
         }

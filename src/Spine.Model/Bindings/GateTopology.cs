@@ -8,7 +8,6 @@ namespace Spine.Model.Bindings
     public sealed record GateTopology(
         SourceSpan Span,
         CoreMode? CoreMode,
-        SourceSpan? DomainMetadataKey,
         EquatableArray<DomainMetadata> Domains,
         EquatableArray<GateAssignment> Assignments,
         SourceSpan? ReleaseSequenceKey,
@@ -72,7 +71,6 @@ namespace Spine.Model.Bindings
             return new GateTopology(
                 root.Span,
                 core,
-                root.Entry("domain_metadata")?.Key.Span,
                 domains.ToEquatableArray(),
                 assignments.ToEquatableArray(),
                 root.Entry("release_sequence")?.Key.Span,

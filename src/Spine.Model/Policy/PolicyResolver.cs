@@ -15,8 +15,6 @@ namespace Spine.Model.Policy
 
         /// <summary><c>drift_gate_mode: warn</c>: drift is reported but does not fail.</summary>
         public bool DriftWarnOnly => Get("drift_gate_mode") == "warn";
-
-        public IReadOnlyDictionary<string, string> Values => Knobs.ToDictionary(k => k.Name, k => k.Value);
     }
 
     /// <summary>A tenant profile's policy part: where it was read, its preset and its knob overrides (YAML text).</summary>

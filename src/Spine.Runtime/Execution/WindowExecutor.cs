@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Spine.Runtime.Cli;
 using Spine.Runtime.Inventory;
 using Spine.Runtime.Planning;
 using Spine.Runtime.Proxmox;
@@ -56,7 +57,7 @@ public sealed partial class WindowExecutor
         if (Execute && !_plan.Request.Approve && _plan.Steps.FirstOrDefault(s => s.NeedsApproval) is { } manual)
         {
             Out.WriteLine($"stop: capability '{manual.Capability}' needs manual approval (approval: {_inventory.Capability(manual.Capability)?.Approval}); rerun with --approve. Nothing was changed.");
-            return Finish("stopped", ExitCodesFor.Stop);
+            return Finish("stopped", ExitCodes.Stop);
         }
 
         var total = _plan.Steps.Count;
@@ -68,7 +69,7 @@ public sealed partial class WindowExecutor
             {
                 Out.WriteLine($"interrupted before {step.Id}: the journal is consistent; continue with --resume {_journal.Path}");
                 ReportStates();
-                return Finish("interrupted", ExitCodesFor.Failed);
+                return Finish("interrupted", ExitCodes.Failed);
             }
 
             var label = $"[{(i + 1).ToString().PadLeft(total.ToString().Length)}/{total}] {step.Id}";
@@ -95,14 +96,14 @@ public sealed partial class WindowExecutor
             {
                 Out.WriteLine($"failed: {step.Id}. The window stopped here; fix the cause and continue with --resume {_journal.Path}");
                 ReportStates();
-                return Finish("failed", ExitCodesFor.Failed);
+                return Finish("failed", ExitCodes.Failed);
             }
 
             if (result.Outcome == StepOutcome.Stopped)
             {
                 Out.WriteLine($"stop: {step.Id}: {result.Detail}");
                 ReportStates();
-                return Finish("stopped", ExitCodesFor.Stop);
+                return Finish("stopped", ExitCodes.Stop);
             }
         }
 
@@ -114,7 +115,7 @@ public sealed partial class WindowExecutor
                 : $"dry run complete: nothing was changed. Read-only prechecks could not reach: {string.Join(", ", unreachable.Select(s => $"{s.Host} ({s.Detail})"))}.");
         }
 
-        return Finish("completed", ExitCodesFor.Ok);
+        return Finish("completed", ExitCodes.Ok);
     }
 
     private StepResult Guarded(PlanStep step, JournalStep record)
@@ -222,12 +223,5 @@ public sealed partial class WindowExecutor
     {
         var list = guests.ToList();
         return list.Count == 0 ? "no guests" : string.Join("; ", list.Select(g => g.ToString()));
-    }
-
-    private static class ExitCodesFor
-    {
-        public const int Ok = 0;
-        public const int Failed = 1;
-        public const int Stop = 2;
     }
 }

@@ -30,8 +30,6 @@ public sealed record ProxmoxCommand(string Text, bool Mutating)
 
     public static ProxmoxCommand ComposeUp(string path) => Write($"cd {QuotePath(path)} && LC_ALL=C docker compose up -d");
 
-    public static ProxmoxCommand ComposePs(string path) => Read($"cd {QuotePath(path)} && LC_ALL=C docker compose ps");
-
     /// <summary>A path for the remote shell: validated, single-quoted; a leading ~ stays outside the quotes so it expands.</summary>
     public static string QuotePath(string path)
     {
