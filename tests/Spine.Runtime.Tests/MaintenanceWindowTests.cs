@@ -301,4 +301,22 @@ public sealed class MaintenanceWindowTests : IDisposable
         Assert.Equal(new[] { "qm start 204", "qm start 205", "qm start 209", "qm start 210", "qm start 200", "qm start 202", "qm start 211", "pct start 300" }, starts);
         Assert.Equal("stopped", _lab.Shop.Status("vm", 206));
     }
+
+    [Fact]
+    public async Task After_a_poweroff_the_window_waits_for_the_host_and_restores_its_guests()
+    {
+        var powerOn = Task.Run(() =>
+        {
+            SpinWait.SpinUntil(() => _lab.Home.Mutations().Contains("poweroff"), TimeSpan.FromSeconds(60));
+            Thread.Sleep(1500);
+            _lab.Home.Restart();
+        });
+        var (code, output) = _lab.Window("full", execute: true, approve: true, site: "home", powerOff: true);
+        await powerOn;
+        _log.WriteLine(output);
+        Assert.Equal(0, code);
+        Assert.Contains("home/reconnect", output);
+        Assert.Equal(new[] { "qm shutdown 100 --timeout 2", "poweroff", "qm start 100" }, _lab.Home.Mutations());
+        Assert.Equal("running", _lab.Home.Status("vm", 100));
+    }
 }

@@ -15,7 +15,7 @@ namespace Spine.Runtime.Tests;
 /// </summary>
 public sealed class SshHost : IDisposable
 {
-    private readonly Process _process;
+    private Process _process;
 
     private SshHost(string name, string address, int port, string folder, Process process, string fingerprint)
     {
@@ -80,6 +80,19 @@ public sealed class SshHost : IDisposable
         })!;
         WaitListening(address, port, process, folder);
         return new SshHost(name, address, port, folder, process, fingerprint);
+    }
+
+    /// <summary>Powers the host back on after a simulated poweroff: the same sshd config, key and port.</summary>
+    public void Restart()
+    {
+        _process.WaitForExit(5000);
+        var config = Path.Combine(Folder, "sshd_config");
+        _process = Process.Start(new ProcessStartInfo(Sshd)
+        {
+            ArgumentList = { "-D", "-f", config, "-E", Path.Combine(Folder, "sshd.log") },
+            UseShellExecute = false,
+        })!;
+        WaitListening(Address, Port, _process, Folder);
     }
 
     public void AddVm(int id, string name, string status) => File.WriteAllText(Path.Combine(State, "vm", id.ToString()), $"{name} {status}");
