@@ -99,14 +99,20 @@ public class AnalyzerTests
     }
 
     [Theory]
-    [InlineData("warning")]
-    [InlineData("none")]
-    [InlineData("error")]
-    public async Task Severity_is_configurable_with_a_globalconfig(string severity)
+    [InlineData("warning", "D137: plane missing")]
+    [InlineData("none", "D137: plane missing")]
+    [InlineData("error", "D137: plane missing")]
+    [InlineData("warning", "D138: host_id not an SSH target")]
+    [InlineData("none", "topology: undefined primary domain")]
+    [InlineData("warning", "registry: undeclared category")]
+    [InlineData("none", "references: unknown compose SSH target")]
+    [InlineData("warning", "policy: tenant overrides an unknown knob")]
+    [InlineData("warning", "D67: phantom map entry")]
+    public async Task Severity_is_configurable_with_a_globalconfig(string severity, string name)
     {
-        var c = RuleCases.All["D137: plane missing"];
+        var c = RuleCases.All[name];
         var spine = c.Edit(FixtureSpine.Own());
-        var test = new SpineAnalyzerTest(spine, $"dotnet_diagnostic.SPINE137.severity = {severity}\n");
+        var test = new SpineAnalyzerTest(spine, $"dotnet_diagnostic.{c.Rule}.severity = {severity}\n");
         if (severity != "none")
         {
             test.Expect(At(spine, c).WithSeverity(severity == "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error));

@@ -35,6 +35,15 @@ public class CliTests
     }
 
     [Fact]
+    public void Check_json_goes_to_the_output_and_parses()
+    {
+        var (code, output, _) = Check(Paths.Corpus, json: true);
+        Assert.Equal(1, code);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(17, doc.RootElement.GetProperty("findings").GetArrayLength());
+    }
+
+    [Fact]
     public void Check_json_has_the_documented_shape()
     {
         var stdout = new MemoryStream();

@@ -47,9 +47,9 @@ internal static class CheckCommand
         var findings = RuleEngine.Check(workspace);
         if (json)
         {
-            output.Flush();
-            using var stdout = Console.OpenStandardOutput();
-            FindingWriter.WriteJson(stdout, findings);
+            using var buffer = new MemoryStream();
+            FindingWriter.WriteJson(buffer, findings);
+            output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         }
         else
         {
