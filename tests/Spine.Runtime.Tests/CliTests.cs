@@ -85,11 +85,16 @@ public class CliTests
         Assert.Equal(0, VerifyCommand.Run(Paths.RepoRoot, "proxmox-network", list: false, json: false, 30, null, run, new StringWriter()));
         Assert.Contains("D14 PASS", run.ToString());
         Assert.Contains("D137 PASS (compiled: SPINE137)", run.ToString());
-        Assert.Contains("summary: pass=5 fail=0 skipped=0", run.ToString());
+        Assert.Contains("summary: pass=5 fail=0 skipped_inline=0 skipped_retired=0", run.ToString());
 
         var core = new StringWriter();
         Assert.Equal(0, VerifyCommand.Run(Paths.RepoRoot, null, list: false, json: false, 30, null, core, new StringWriter()));
         Assert.Contains("D3 PASS", core.ToString());
+
+        var coreDomain = new StringWriter();
+        Assert.Equal(0, VerifyCommand.Run(Paths.RepoRoot, "core", list: false, json: false, 30, null, coreDomain, new StringWriter()));
+        Assert.Contains("D1 SKIP inline-only", coreDomain.ToString());
+        Assert.Contains("summary: pass=2 fail=0 skipped_inline=1 skipped_retired=0", coreDomain.ToString());
 
         Assert.Equal(2, VerifyCommand.Run(Paths.RepoRoot, "atlantis", false, false, 30, null, new StringWriter(), new StringWriter()));
     }

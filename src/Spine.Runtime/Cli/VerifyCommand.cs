@@ -126,7 +126,8 @@ internal static class VerifyCommand
             }
 
             output.WriteLine();
-            output.WriteLine($"summary: pass={pass} fail={report.Failed} skipped={skip}");
+            var inline = report.Results.Count(r => r.Outcome == GateOutcome.Skip && r.Detail == "inline-only");
+            output.WriteLine($"summary: pass={pass} fail={report.Failed} skipped_inline={inline} skipped_retired={skip - inline}");
         }
 
         return report.Failed > 0 && !report.WarnOnly ? ExitCodes.Failed : ExitCodes.Ok;
