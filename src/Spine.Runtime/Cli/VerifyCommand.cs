@@ -93,6 +93,7 @@ internal static class VerifyCommand
 
         var pass = report.Results.Count(r => r.Outcome == GateOutcome.Pass);
         var skip = report.Results.Count(r => r.Outcome == GateOutcome.Skip);
+        var inline = report.Results.Count(r => r.Outcome == GateOutcome.Skip && r.Detail == "inline-only");
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(new
@@ -104,7 +105,9 @@ internal static class VerifyCommand
                 total = report.Results.Count,
                 pass,
                 fail = report.Failed,
-                skip,
+                skipped_inline = inline,
+                skipped_retired = skip - inline,
+                failing_ids = report.Results.Where(r => r.Outcome == GateOutcome.Fail).Select(r => r.GateId).ToArray(),
                 gates = report.Results.Select(r => new { id = r.GateId, result = r.Word, detail = r.Detail, seconds = Math.Round(r.Seconds, 3), exitCode = r.ExitCode, output = r.Output }),
             }));
         }
@@ -126,7 +129,6 @@ internal static class VerifyCommand
             }
 
             output.WriteLine();
-            var inline = report.Results.Count(r => r.Outcome == GateOutcome.Skip && r.Detail == "inline-only");
             output.WriteLine($"summary: pass={pass} fail={report.Failed} skipped_inline={inline} skipped_retired={skip - inline}");
         }
 
