@@ -128,4 +128,15 @@ public class RuleTests
             .Replace("ops/bindings/gate.registry.yaml", "  active: 8\n  retired: 1\n", "  active: 7\n  retired: 2\n");
         Assert.Empty(retired.Check());
     }
+
+    [Fact]
+    public void Categories_may_be_listed_as_plain_ids()
+    {
+        var fixture = FixtureSpine.Own().Replace(
+            "ops/bindings/gate.registry.yaml",
+            "  - id: path-hygiene\n    description: Path and filesystem constraints\n",
+            "  - path-hygiene\n");
+        Assert.Empty(fixture.Check());
+        Assert.Contains(fixture.Load().Registry!.Categories, c => c.Id?.Value == "path-hygiene" && c.Description is null);
+    }
 }

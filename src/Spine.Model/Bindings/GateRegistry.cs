@@ -29,8 +29,13 @@ namespace Spine.Model.Bindings
                 ? null
                 : new GateCount(BindingReader.KeySpan(root, "gate_count"), read.Int(countMap, "total"), read.Int(countMap, "active"), read.Int(countMap, "retired"));
 
-            var categories = read.Maps(root, "categories")
-                .Select(c => new GateCategory(c.Span, read.Str(c, "id"), read.Str(c, "description")))
+            // A category is a mapping {id, description} or, in a terser registry, just its id.
+            var categories = (read.Seq(root, "categories")?.Items ?? new List<YamlNode>())
+                .Select(item => item is YamlScalar scalar
+                    ? new GateCategory(scalar.Span, read.Str(scalar, "a category"), null)
+                    : read.Map(item, "an item of 'categories'") is { } c ? new GateCategory(c.Span, read.Str(c, "id"), read.Str(c, "description")) : null)
+                .Where(c => c != null)
+                .Select(c => c!)
                 .ToEquatableArray();
 
             var gates = new List<Gate>();
