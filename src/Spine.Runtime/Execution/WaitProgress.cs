@@ -1,51 +1,63 @@
 using System;
+using System.Diagnostics;
 using System.IO;
+using System.Threading;
 using Spectre.Console;
 
 namespace Spine.Runtime.Execution;
 
 /// <summary>
-/// Shows a long wait: on an interactive terminal a Spectre.Console progress line, otherwise a plain
-/// line every ten seconds (logs and tests stay readable).
+/// Long waits (a guest stopping, a service answering): polls until done or the time is up, and shows it —
+/// a Spectre.Console progress bar on an interactive terminal, otherwise a plain line every ten seconds
+/// (logs, CI and --json stay readable).
 /// </summary>
-internal sealed class WaitProgress : IDisposable
+internal static class WaitProgress
 {
-    private readonly TextWriter _output;
-    private readonly string _what;
-    private readonly TimeSpan _limit;
-    private readonly bool _interactive;
-    private TimeSpan _lastPrinted = TimeSpan.Zero;
-
-    private WaitProgress(TextWriter output, string what, TimeSpan limit)
+    /// <summary>Calls <paramref name="done"/> every <paramref name="interval"/> until it is true (→ true) or <paramref name="limit"/> passes (→ false).</summary>
+    public static bool Until(TextWriter output, string what, TimeSpan limit, TimeSpan interval, Func<bool> done)
     {
-        _output = output;
-        _what = what;
-        _limit = limit;
-        _interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var watch = Stopwatch.StartNew();
+        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var result = false;
+            AnsiConsole.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask("        " + Markup.Escape(what), maxValue: Math.Max(1, limit.TotalSeconds));
+                    result = Poll(watch, limit, interval, done, elapsed => task.Value = Math.Min(task.MaxValue, elapsed.TotalSeconds));
+                });
+            return result;
+        }
+
+        var lastPrinted = TimeSpan.Zero;
+        return Poll(watch, limit, interval, done, elapsed =>
+        {
+            if (elapsed - lastPrinted >= TimeSpan.FromSeconds(10))
+            {
+                lastPrinted = elapsed;
+                output.WriteLine($"        … {what} ({elapsed.TotalSeconds:0}s of {limit.TotalSeconds:0}s)");
+            }
+        });
     }
 
-    public static WaitProgress Start(TextWriter output, string what, TimeSpan limit) => new(output, what, limit);
-
-    public void Tick(TimeSpan elapsed)
+    private static bool Poll(Stopwatch watch, TimeSpan limit, TimeSpan interval, Func<bool> done, Action<TimeSpan> tick)
     {
-        if (_interactive)
+        while (true)
         {
-            var width = 24;
-            var done = _limit.TotalSeconds <= 0 ? width : (int)Math.Min(width, width * elapsed.TotalSeconds / _limit.TotalSeconds);
-            AnsiConsole.Markup($"\r        [grey]{Markup.Escape(_what)}[/] [blue]{new string('#', done)}{new string('.', width - done)}[/] {elapsed.TotalSeconds:0}s/{_limit.TotalSeconds:0}s ");
-        }
-        else if (elapsed - _lastPrinted >= TimeSpan.FromSeconds(10))
-        {
-            _lastPrinted = elapsed;
-            _output.WriteLine($"        … {_what} ({elapsed.TotalSeconds:0}s of {_limit.TotalSeconds:0}s)");
-        }
-    }
+            if (done())
+            {
+                return true;
+            }
 
-    public void Dispose()
-    {
-        if (_interactive)
-        {
-            AnsiConsole.Markup("\r" + new string(' ', 100) + "\r");
+            if (watch.Elapsed >= limit)
+            {
+                return false;
+            }
+
+            tick(watch.Elapsed);
+            Thread.Sleep(interval);
         }
     }
 }

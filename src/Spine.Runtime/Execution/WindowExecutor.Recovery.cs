@@ -58,15 +58,7 @@ public sealed partial class WindowExecutor
             }
 
             var minimum = TimeSpan.FromSeconds(host.WaitAfterSec);
-            if (watch.Elapsed < minimum)
-            {
-                using var waiting = WaitProgress.Start(Out, $"waiting {host.WaitAfterSec}s after {host.Target}", minimum);
-                while (watch.Elapsed < minimum)
-                {
-                    waiting.Tick(watch.Elapsed);
-                    Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(_options.PollInterval.TotalMilliseconds, Math.Max(1, (minimum - watch.Elapsed).TotalMilliseconds))));
-                }
-            }
+            WaitProgress.Until(Out, $"waiting {host.WaitAfterSec}s after {host.Target}", minimum, TimeSpan.FromMilliseconds(Math.Min(200, _options.PollInterval.TotalMilliseconds)), () => watch.Elapsed >= minimum);
 
             foreach (var url in host.HealthProbes)
             {
@@ -84,22 +76,16 @@ public sealed partial class WindowExecutor
 
     private string Probe(string url, TimeSpan limit, Stopwatch watch)
     {
-        using var waiting = WaitProgress.Start(Out, $"probing {url}", limit);
         var last = string.Empty;
-        while (watch.Elapsed < limit)
+        var alive = WaitProgress.Until(Out, $"probing {url}", limit - watch.Elapsed, _options.PollInterval, () =>
         {
-            var (alive, detail) = Probes.HttpAlive(url, _options.Cancellation);
-            if (alive)
-            {
-                return $"{url} alive ({detail}) after {watch.Elapsed.TotalSeconds:0}s";
-            }
-
+            var (ok, detail) = Probes.HttpAlive(url, _options.Cancellation);
             last = detail;
-            waiting.Tick(watch.Elapsed);
-            Thread.Sleep(_options.PollInterval);
-        }
-
-        throw new StepFailedException($"{url} not ready within {limit.TotalSeconds:0}s ({last})");
+            return ok;
+        });
+        return alive
+            ? $"{url} alive ({last}) after {watch.Elapsed.TotalSeconds:0}s"
+            : throw new StepFailedException($"{url} not ready within {limit.TotalSeconds:0}s ({last})");
     }
 
     /// <summary>A recovery target (a VM with compose stacks): connected when its phase runs, since it is down before.</summary>

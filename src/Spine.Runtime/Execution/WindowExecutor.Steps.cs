@@ -305,7 +305,7 @@ public sealed partial class WindowExecutor
     private string StopGuest(HostSession session, Guest guest)
     {
         var timeout = _plan.Request.ShutdownTimeoutSec;
-        var graceful = session.Run(ProxmoxCommand.Shutdown(guest, timeout), TimeSpan.FromSeconds(timeout) + StopGrace)!;
+        var graceful = RunWaiting(session, ProxmoxCommand.Shutdown(guest, timeout), TimeSpan.FromSeconds(timeout) + StopGrace, $"graceful shutdown of {(guest.Kind == GuestKind.Vm ? "VM" : "CT")} {guest.Id}");
         if (graceful.Ok && WaitFor(session, guest, "stopped", TimeSpan.FromSeconds(timeout)))
         {
             return "shut down gracefully";
@@ -340,25 +340,15 @@ public sealed partial class WindowExecutor
         }
     }
 
-    /// <summary>Polls the guest's status until it is <paramref name="wanted"/> or the time is up.</summary>
-    private bool WaitFor(HostSession session, Guest guest, string wanted, TimeSpan limit)
+    /// <summary>A long blocking command (a graceful shutdown waits up to its timeout) with the progress display meanwhile.</summary>
+    private RemoteResult RunWaiting(HostSession session, ProxmoxCommand command, TimeSpan timeout, string what)
     {
-        var watch = Stopwatch.StartNew();
-        using var progress = WaitProgress.Start(Out, $"waiting for {(guest.Kind == GuestKind.Vm ? "VM" : "CT")} {guest.Id} to be {wanted}", limit);
-        while (true)
-        {
-            if (StatusOrAbsent(session, guest) == wanted)
-            {
-                return true;
-            }
-
-            if (watch.Elapsed >= limit)
-            {
-                return false;
-            }
-
-            progress.Tick(watch.Elapsed);
-            Thread.Sleep(_options.PollInterval);
-        }
+        var running = System.Threading.Tasks.Task.Run(() => session.Run(command, timeout));
+        WaitProgress.Until(Out, what, timeout, TimeSpan.FromMilliseconds(200), () => running.IsCompleted);
+        return running.GetAwaiter().GetResult()!;
     }
+
+    /// <summary>Polls the guest's status until it is <paramref name="wanted"/> or the time is up.</summary>
+    private bool WaitFor(HostSession session, Guest guest, string wanted, TimeSpan limit) =>
+        WaitProgress.Until(Out, $"waiting for {(guest.Kind == GuestKind.Vm ? "VM" : "CT")} {guest.Id} to be {wanted}", limit, _options.PollInterval, () => StatusOrAbsent(session, guest) == wanted);
 }
