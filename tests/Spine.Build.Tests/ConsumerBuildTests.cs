@@ -42,13 +42,6 @@ public sealed class ConsumerBuildTests : System.IDisposable
     private (int Code, string Output) Build(params string[] extra) =>
         DotnetCli.Run(Path.GetDirectoryName(_project)!, new[] { "build", _project, "-nologo", "-v:n" }.Concat(extra).ToArray());
 
-    private (int Line, int Column) Position(string file, string token)
-    {
-        var text = File.ReadAllText(_spine.File(file));
-        var at = text.IndexOf(token, System.StringComparison.Ordinal);
-        return (1 + text[..at].Split('\n').Length - 1, at - text.LastIndexOf('\n', at - 1));
-    }
-
     [Fact]
     [Trait("Category", "EndToEnd")]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
@@ -66,7 +59,7 @@ public sealed class ConsumerBuildTests : System.IDisposable
         File.Delete(_spine.File("surfaces/verify/d3-entrypoint-smoke.sh"));
         (code, output) = Build();
         Assert.NotEqual(0, code);
-        var (line, column) = Position("ops/bindings/gate.registry.yaml", "surfaces/verify/d3-entrypoint-smoke.sh");
+        var (line, column) = _spine.Position("ops/bindings/gate.registry.yaml", "surfaces/verify/d3-entrypoint-smoke.sh");
         Assert.Contains($"ops/bindings/gate.registry.yaml({line},{column},", output);
         Assert.Contains("error SPINE601", output);
 
@@ -76,7 +69,7 @@ public sealed class ConsumerBuildTests : System.IDisposable
         _spine.Edit("ops/bindings/ssh.targets.yaml", t => t.Replace("host: \"127.0.0.5\"", "host: \"198.51.100.5\""));
         (code, output) = Build("-p:SpineVerifyDomain=infra");
         Assert.NotEqual(0, code);
-        var (gateLine, gateColumn) = Position("ops/bindings/gate.registry.yaml", "D14\n");
+        var (gateLine, gateColumn) = _spine.Position("ops/bindings/gate.registry.yaml", "D14\n");
         Assert.Contains($"ops/bindings/gate.registry.yaml({gateLine},{gateColumn},", output);
         Assert.Contains("error SPINE610", output);
         Assert.Contains("D14 FAIL (rc=1)", output);

@@ -19,14 +19,6 @@ public class TaskTests
         return (task, engine, task.Execute());
     }
 
-    private static (int Line, int Column) Position(TempCopy spine, string file, string token)
-    {
-        var text = File.ReadAllText(spine.File(file));
-        var at = text.IndexOf(token, System.StringComparison.Ordinal);
-        var line = 1 + text.Take(at).Count(c => c == '\n');
-        return (line, at - text.LastIndexOf('\n', at - 1));
-    }
-
     [Fact]
     public void Clean_spine_passes_with_no_errors_or_warnings()
     {
@@ -47,7 +39,7 @@ public class TaskTests
         var error = Assert.Single(engine.Errors);
         Assert.Equal("SPINE601", error.Code);
         Assert.Equal(spine.File(Registry), error.File);
-        Assert.Equal(Position(spine, Registry, "surfaces/verify/d3-entrypoint-smoke.sh"), (error.LineNumber, error.ColumnNumber));
+        Assert.Equal(spine.Position(Registry, "surfaces/verify/d3-entrypoint-smoke.sh"), (error.LineNumber, error.ColumnNumber));
     }
 
     [Fact]
@@ -88,7 +80,7 @@ public class TaskTests
         Assert.False(result);
         var error = Assert.Single(engine.Errors);
         Assert.Equal("SPINE610", error.Code);
-        Assert.Equal(Position(spine, Registry, "D14\n"), (error.LineNumber, error.ColumnNumber));
+        Assert.Equal(spine.Position(Registry, "D14\n"), (error.LineNumber, error.ColumnNumber));
         Assert.Contains("192.0.2.5", error.Message);
         Assert.Contains(engine.Messages, m => m.Contains("D14 FAIL (rc=1)"));
         Assert.Contains(engine.Messages, m => m.Contains("D137 PASS"));
@@ -158,7 +150,7 @@ public class TaskTests
         Assert.False(task.Execute());
         var error = Assert.Single(engine.Errors);
         Assert.Equal(spine.File("ops/bindings/tenant.profile.yaml"), error.File);
-        Assert.Equal(Position(spine, "ops/bindings/tenant.profile.yaml", "lenient"), (error.LineNumber, error.ColumnNumber));
+        Assert.Equal(spine.Position("ops/bindings/tenant.profile.yaml", "lenient"), (error.LineNumber, error.ColumnNumber));
     }
 
     [Fact]

@@ -73,26 +73,14 @@ public sealed class SshHost : IDisposable
             SetEnv PATH={simulatorBin}:/usr/bin:/bin SIM_STATE={Path.Combine(folder, "state")} SIM_HOST={name} SIM_HA_DELAY=1
             """);
 
-        var process = Process.Start(new ProcessStartInfo(Sshd)
-        {
-            ArgumentList = { "-D", "-f", config, "-E", Path.Combine(folder, "sshd.log") },
-            UseShellExecute = false,
-        })!;
-        WaitListening(address, port, process, folder);
-        return new SshHost(name, address, port, folder, process, fingerprint);
+        return new SshHost(name, address, port, folder, Daemon(address, port, folder), fingerprint);
     }
 
     /// <summary>Powers the host back on after a simulated poweroff: the same sshd config, key and port.</summary>
     public void Restart()
     {
         _process.WaitForExit(5000);
-        var config = Path.Combine(Folder, "sshd_config");
-        _process = Process.Start(new ProcessStartInfo(Sshd)
-        {
-            ArgumentList = { "-D", "-f", config, "-E", Path.Combine(Folder, "sshd.log") },
-            UseShellExecute = false,
-        })!;
-        WaitListening(Address, Port, _process, Folder);
+        _process = Daemon(Address, Port, Folder);
     }
 
     public void AddVm(int id, string name, string status) => File.WriteAllText(Path.Combine(State, "vm", id.ToString()), $"{name} {status}");
@@ -157,6 +145,18 @@ public sealed class SshHost : IDisposable
         }
 
         return output.Trim();
+    }
+
+    /// <summary>Starts sshd on the folder's config (in the foreground, so the test owns the process) and waits until it listens.</summary>
+    private static Process Daemon(string address, int port, string folder)
+    {
+        var process = Process.Start(new ProcessStartInfo(Sshd)
+        {
+            ArgumentList = { "-D", "-f", Path.Combine(folder, "sshd_config"), "-E", Path.Combine(folder, "sshd.log") },
+            UseShellExecute = false,
+        })!;
+        WaitListening(address, port, process, folder);
+        return process;
     }
 
     private static void WaitListening(string address, int port, Process process, string folder)

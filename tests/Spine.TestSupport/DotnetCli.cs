@@ -98,6 +98,14 @@ public sealed class TempCopy : IDisposable
 
     public string File(string relative) => System.IO.Path.Combine(Path, relative);
 
+    /// <summary>The 1-based line and column of the first <paramref name="token"/> in a file of the copy.</summary>
+    public (int Line, int Column) Position(string relative, string token)
+    {
+        var text = System.IO.File.ReadAllText(File(relative));
+        var at = text.IndexOf(token, StringComparison.Ordinal);
+        return TextPosition.At(text, at);
+    }
+
     public void Edit(string relative, Func<string, string> edit)
     {
         var path = File(relative);

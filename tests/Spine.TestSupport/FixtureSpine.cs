@@ -67,9 +67,7 @@ public sealed class FixtureSpine
             throw new InvalidOperationException($"'{token}' not in {path}.");
         }
 
-        var line = 1 + text.Take(at).Count(c => c == '\n');
-        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
-        return (line, at - lineStart + 1);
+        return TextPosition.At(text, at);
     }
 
     public IEnumerable<SpineFile> ToFiles() => _files.Select(kv => new SpineFile(kv.Key, kv.Value));

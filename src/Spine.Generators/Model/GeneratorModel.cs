@@ -17,10 +17,6 @@ namespace Spine.Generators
         private static readonly string[] KnobReserved = { "SpineKnobs", "From", "Get", "Fail", "Names" };
         private static readonly string[] PresetReserved = { "SpinePolicy", "All", "Find", "TenantId", "TenantPreset", "TenantOverrides" };
 
-        /// <summary>The seed's cross-site order, used when the data declares none.</summary>
-        private static readonly string[] DefaultShutdown = { "shop", "home" };
-        private static readonly string[] DefaultStartup = { "home", "shop" };
-
         public static CapabilitiesSpec? Capabilities(SpineWorkspace ws)
         {
             if (ws.Capabilities is not { } registry)
@@ -98,15 +94,14 @@ namespace Spine.Generators
                     .ToEquatableArray()))
                 .ToEquatableArray();
 
-            var order = seq.CrossSiteOrder;
             var guard = ws.NetworkCutover?.OobGuard;
             return new MaintenanceSpec(
                 siteSpecs,
-                order is null ? DefaultShutdown.ToEquatableArray() : order.Shutdown.Select(x => x.Value).ToEquatableArray(),
-                order is null ? DefaultStartup.ToEquatableArray() : order.Startup.Select(x => x.Value).ToEquatableArray(),
+                seq.ShutdownSiteOrder.ToEquatableArray(),
+                seq.StartupSiteOrder.ToEquatableArray(),
                 phases,
                 (guard?.Sites ?? EquatableArray<Located<string>>.Empty).Select(x => x.Value).ToEquatableArray(),
-                guard?.TimeoutSec?.Value ?? 3,
+                guard?.TimeoutSec?.Value ?? NetworkCutoverPolicy.DefaultTimeoutSec,
                 (guard?.Endpoints ?? EquatableArray<OobEndpoint>.Empty)
                     .Where(e => e.Id != null && e.Host != null && e.Port != null)
                     .Select(e => new OobEndpointSpec(e.Id!.Value.Value, e.Host!.Value.Value, e.Port!.Value.Value, e.Description?.Value))
@@ -130,9 +125,9 @@ namespace Spine.Generators
                 ids[i],
                 t.Id.Value,
                 t.Host?.Value ?? string.Empty,
-                t.User?.Value ?? d.User?.Value ?? "root",
-                t.Port?.Value ?? d.Port?.Value ?? 22,
-                t.ConnectTimeoutSec?.Value ?? d.ConnectTimeoutSec?.Value ?? 5,
+                ssh.UserOf(t),
+                ssh.PortOf(t),
+                ssh.ConnectTimeoutOf(t),
                 t.HostKey?.Value,
                 t.Optional,
                 t.Tags.Select(x => x.Value).ToEquatableArray(),

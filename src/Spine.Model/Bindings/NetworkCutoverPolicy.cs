@@ -21,6 +21,9 @@ namespace Spine.Model.Bindings
     {
         public const string Path = "ops/bindings/network.cutover.policy.yaml";
 
+        /// <summary>How long an endpoint may take to accept when the policy says nothing.</summary>
+        public const int DefaultTimeoutSec = 3;
+
         internal static NetworkCutoverPolicy Bind(YamlMapping root, BindingReader read)
         {
             var g = read.Map(root, "oob_guard");

@@ -14,6 +14,13 @@ namespace Spine.Model.Bindings
 
         public SshTarget? Find(string id) => Targets.FirstOrDefault(t => t.Id.Value == id);
 
+        // A target's own value, else ssh.defaults, else OpenSSH's.
+        public string UserOf(SshTarget target) => target.User?.Value ?? Defaults.User?.Value ?? "root";
+
+        public int PortOf(SshTarget target) => target.Port?.Value ?? Defaults.Port?.Value ?? 22;
+
+        public int ConnectTimeoutOf(SshTarget target) => target.ConnectTimeoutSec?.Value ?? Defaults.ConnectTimeoutSec?.Value ?? 5;
+
         internal static SshTargets Bind(YamlMapping root, BindingReader read)
         {
             var ssh = read.Map(root, "ssh");

@@ -27,6 +27,17 @@ namespace Spine.Model.Bindings
 
         private const string LifecycleSuffix = "_vm_lifecycle";
 
+        /// <summary>The seed's cross-site order, for a spine that declares none: shut the shop down first, start home first.</summary>
+        public static readonly IReadOnlyList<string> DefaultShutdownSiteOrder = new[] { "shop", "home" };
+
+        public static readonly IReadOnlyList<string> DefaultStartupSiteOrder = new[] { "home", "shop" };
+
+        /// <summary>cross_site_order.shutdown, else the seed's.</summary>
+        public IReadOnlyList<string> ShutdownSiteOrder => CrossSiteOrder is { } o ? o.Shutdown.Select(s => s.Value).ToList() : DefaultShutdownSiteOrder;
+
+        /// <summary>cross_site_order.startup, else the seed's.</summary>
+        public IReadOnlyList<string> StartupSiteOrder => CrossSiteOrder is { } o ? o.Startup.Select(s => s.Value).ToList() : DefaultStartupSiteOrder;
+
         /// <summary>The declared sites, else the default ones.</summary>
         public IReadOnlyList<string> KnownSites => Sites.IsEmpty ? DefaultSites : Sites.Select(s => s.Value).ToList();
 

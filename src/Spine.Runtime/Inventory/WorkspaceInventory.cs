@@ -8,9 +8,6 @@ namespace Spine.Runtime.Inventory;
 /// <summary>A spine loaded at run time (<c>--root</c>): the same inventory, from the bindings.</summary>
 public static class WorkspaceInventory
 {
-    private static readonly string[] DefaultShutdown = { "shop", "home" };
-    private static readonly string[] DefaultStartup = { "home", "shop" };
-
     public static MaintenanceInventory Load(SpineWorkspace ws)
     {
         static List<int> Ints(EquatableArray<Located<int>> v) => v.Select(x => x.Value).ToList();
@@ -29,7 +26,7 @@ public static class WorkspaceInventory
             .ToDictionary(g => g.Key, g =>
             {
                 var t = g.First();
-                return new HostInfo(t.Id.Value, t.Host?.Value ?? string.Empty, t.User?.Value ?? d?.User?.Value ?? "root", t.Port?.Value ?? d?.Port?.Value ?? 22, t.ConnectTimeoutSec?.Value ?? d?.ConnectTimeoutSec?.Value ?? 5, t.HostKey?.Value);
+                return new HostInfo(t.Id.Value, t.Host?.Value ?? string.Empty, ws.SshTargets!.UserOf(t), ws.SshTargets.PortOf(t), ws.SshTargets.ConnectTimeoutOf(t), t.HostKey?.Value);
             });
 
         var phases = (seq?.Phases ?? EquatableArray<Phase>.Empty)
@@ -44,10 +41,10 @@ public static class WorkspaceInventory
             sites,
             hosts,
             phases,
-            seq?.CrossSiteOrder?.Shutdown.Select(s => s.Value).ToList() ?? DefaultShutdown.ToList(),
-            seq?.CrossSiteOrder?.Startup.Select(s => s.Value).ToList() ?? DefaultStartup.ToList(),
+            seq?.ShutdownSiteOrder ?? StartupSequencing.DefaultShutdownSiteOrder,
+            seq?.StartupSiteOrder ?? StartupSequencing.DefaultStartupSiteOrder,
             guard?.Sites.Select(s => s.Value).ToList() ?? new List<string>(),
-            guard?.TimeoutSec?.Value ?? 3,
+            guard?.TimeoutSec?.Value ?? NetworkCutoverPolicy.DefaultTimeoutSec,
             (guard?.Endpoints ?? EquatableArray<OobEndpoint>.Empty).Where(e => e.Id != null && e.Host != null && e.Port != null)
                 .Select(e => new OobEndpointInfo(e.Id!.Value.Value, e.Host!.Value.Value, e.Port!.Value.Value)).ToList(),
             (ws.ComposeTargets?.Targets ?? EquatableArray<ComposeTarget>.Empty).Where(t => t.Enabled)
