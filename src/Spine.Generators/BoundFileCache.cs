@@ -1,36 +1,80 @@
-using System.Runtime.CompilerServices;
-using Microsoft.CodeAnalysis.Text;
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
 using Spine.Model.Loading;
+using Spine.Model.Yaml;
 
 namespace Spine.Generators
 {
     /// <summary>
-    /// The analyzer's per-file cache: an unchanged additional file keeps its SourceText instance from
-    /// one compilation to the next (every keystroke in the IDE makes a new compilation), so keying
-    /// the bound file on that instance — weakly, so nothing is kept alive — skips reparsing it.
+    /// The generator's and the analyzer's shared per-file cache, keyed by spine-relative path and content, so it
+    /// survives from one compilation to the next — in the IDE (every keystroke makes a new compilation) and in the
+    /// compiler server (every build makes new texts and a new generator driver). An unchanged file is never parsed
+    /// twice; a C#-only edit parses no YAML at all. Entries are found by a hash and confirmed by comparing the text,
+    /// so a hash collision can never return another file's result. Bounded: when it holds too many it starts over.
     /// </summary>
     internal static class BoundFileCache
     {
-        private static readonly ConditionalWeakTable<SourceText, BoundFile> Cache = new ConditionalWeakTable<SourceText, BoundFile>();
+        private const int Capacity = 8192;
 
-        public static BoundFile Get(string relativePath, SourceText text)
+        private static readonly ConcurrentDictionary<string, (string Text, BoundFile Bound)> Bound = new ConcurrentDictionary<string, (string, BoundFile)>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, (string Text, YamlDocument Document)> Documents = new ConcurrentDictionary<string, (string, YamlDocument)>(StringComparer.Ordinal);
+        private static int _parses;
+
+        /// <summary>How many files were parsed since the process started (tests assert that unchanged files are not).</summary>
+        public static int Parses => Volatile.Read(ref _parses);
+
+        public static BoundFile Get(SpineFile file)
         {
-            if (Cache.TryGetValue(text, out var cached) && cached.Path == relativePath)
+            var key = Key(file.Path, file.Text);
+            if (Bound.TryGetValue(key, out var cached) && string.Equals(cached.Text, file.Text, StringComparison.Ordinal))
             {
-                return cached;
+                return cached.Bound;
             }
 
-            var bound = SpineLoader.BindFile(new SpineFile(relativePath, text.ToString()));
-            try
+            Interlocked.Increment(ref _parses);
+            var bound = SpineLoader.BindFile(file);
+            if (Bound.Count > Capacity)
             {
-                Cache.Add(text, bound);
-            }
-            catch (System.ArgumentException)
-            {
-                // Another thread bound it first (or the same text sits at another path); both results are equal.
+                Bound.Clear();
             }
 
+            Bound[key] = (file.Text, bound);
             return bound;
+        }
+
+        /// <summary>The parsed tree of a file (baseline fingerprints need the node path at a finding).</summary>
+        public static YamlDocument Document(SpineFile file)
+        {
+            var key = Key(file.Path, file.Text);
+            if (Documents.TryGetValue(key, out var cached) && string.Equals(cached.Text, file.Text, StringComparison.Ordinal))
+            {
+                return cached.Document;
+            }
+
+            if (Documents.Count > 256)
+            {
+                Documents.Clear();
+            }
+
+            var document = ParsedFile.Parse(file.Path, file.Text).Document;
+            Documents[key] = (file.Text, document);
+            return document;
+        }
+
+        /// <summary>The path, the length and a 64-bit FNV-1a hash of the text.</summary>
+        public static string Key(string path, string text)
+        {
+            unchecked
+            {
+                var hash = 14695981039346656037UL;
+                foreach (var c in text)
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+
+                return path + "\n" + text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
     }
 }

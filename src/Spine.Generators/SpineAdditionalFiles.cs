@@ -14,6 +14,31 @@ namespace Spine.Generators
     internal static class SpineAdditionalFiles
     {
         public const string RootProperty = "build_property.SpineRoot";
+        public const string AccessibilityProperty = "build_property.SpineGeneratedAccessibility";
+        public const string DocsBaseUrlProperty = "build_property.SpineDocsBaseUrl";
+        public const string PolicyPresetProperty = "build_property.SpinePolicyPreset";
+        public const string TenantProfileProperty = "build_property.SpineTenantProfile";
+
+        /// <summary>Where the diagnostics' help pages live when the project does not say (SpineDocsBaseUrl).</summary>
+        public const string DefaultDocsBaseUrl = "https://github.com/spine-governance/spine/blob/main/docs/diagnostics/";
+
+        /// <summary>The generator's version, as [GeneratedCode] carries it.</summary>
+        public static readonly string Version =
+            (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(SpineAdditionalFiles).Assembly)?.InformationalVersion ?? "1.0.0").Split('+')[0];
+
+        /// <summary>internal unless the project sets SpineGeneratedAccessibility to public.</summary>
+        public static EmitOptions EmitOptions(AnalyzerConfigOptions global) =>
+            new EmitOptions(Property(global, AccessibilityProperty)?.Trim().ToLowerInvariant() == "public" ? "public" : "internal", Version);
+
+        public static string? Property(AnalyzerConfigOptions global, string name) =>
+            global.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+        /// <summary>The base of the help links (ends with '/').</summary>
+        public static string DocsBaseUrl(AnalyzerConfigOptions global)
+        {
+            var url = Property(global, DocsBaseUrlProperty) ?? DefaultDocsBaseUrl;
+            return url.EndsWith("/", StringComparison.Ordinal) ? url : url + "/";
+        }
 
         public static string Root(AnalyzerConfigOptions global) =>
             global.TryGetValue(RootProperty, out var root) && !string.IsNullOrWhiteSpace(root) ? Normalize(root) : string.Empty;

@@ -18,6 +18,7 @@ namespace Spine.Generators
         public static class Steps
         {
             public const string Root = "SpineRoot";
+            public const string Options = "SpineEmitOptions";
             public const string Text = "SpineText";
             public const string Parse = "SpineParse";
             public const string Workspace = "SpineWorkspace";
@@ -34,13 +35,16 @@ namespace Spine.Generators
             var root = context.AnalyzerConfigOptionsProvider
                 .Select((options, _) => SpineAdditionalFiles.Root(options.GlobalOptions))
                 .WithTrackingName(Steps.Root);
+            var emit = context.AnalyzerConfigOptionsProvider
+                .Select((options, _) => SpineAdditionalFiles.EmitOptions(options.GlobalOptions))
+                .WithTrackingName(Steps.Options);
 
             var bound = context.AdditionalTextsProvider
                 .Combine(root)
                 .Select((pair, ct) => SpineAdditionalFiles.Read(pair.Left, pair.Right, ct))
                 .WithTrackingName(Steps.Text)
                 .Where(file => file != null)
-                .Select((file, _) => SpineLoader.BindFile(file!))
+                .Select((file, _) => BoundFileCache.Get(file!))
                 .WithTrackingName(Steps.Parse);
 
             var workspace = bound.Collect()
@@ -48,12 +52,12 @@ namespace Spine.Generators
                 .Select((pair, _) => pair.Left.IsEmpty ? null : SpineLoader.Assemble(pair.Right, pair.Left))
                 .WithTrackingName(Steps.Workspace);
 
-            Output(context, workspace, Steps.Capabilities, GeneratorModel.Capabilities, CapabilitiesEmitter.Emit, "Capabilities.g.cs");
-            Output(context, workspace, Steps.Gates, GeneratorModel.Gates, GatesEmitter.Emit, "Gates.g.cs");
-            Output(context, workspace, Steps.Domains, GeneratorModel.Domains, DomainsEmitter.Emit, "Domains.g.cs");
-            Output(context, workspace, Steps.Maintenance, GeneratorModel.Maintenance, MaintenanceEmitter.Emit, "Maintenance.g.cs");
-            Output(context, workspace, Steps.SshTargets, GeneratorModel.SshTargets, SshTargetsEmitter.Emit, "SshTargets.g.cs");
-            Output(context, workspace, Steps.Policy, GeneratorModel.Policy, PolicyEmitter.Emit, "Policy.g.cs");
+            Output(context, workspace, emit, Steps.Capabilities, GeneratorModel.Capabilities, CapabilitiesEmitter.Emit, "Capabilities.g.cs");
+            Output(context, workspace, emit, Steps.Gates, GeneratorModel.Gates, GatesEmitter.Emit, "Gates.g.cs");
+            Output(context, workspace, emit, Steps.Domains, GeneratorModel.Domains, DomainsEmitter.Emit, "Domains.g.cs");
+            Output(context, workspace, emit, Steps.Maintenance, GeneratorModel.Maintenance, MaintenanceEmitter.Emit, "Maintenance.g.cs");
+            Output(context, workspace, emit, Steps.SshTargets, GeneratorModel.SshTargets, SshTargetsEmitter.Emit, "SshTargets.g.cs");
+            Output(context, workspace, emit, Steps.Policy, GeneratorModel.Policy, PolicyEmitter.Emit, "Policy.g.cs");
         }
 
         /// <summary>
@@ -76,18 +80,19 @@ namespace Spine.Generators
         private static void Output<TSpec>(
             IncrementalGeneratorInitializationContext context,
             IncrementalValueProvider<SpineWorkspace?> workspace,
+            IncrementalValueProvider<EmitOptions> options,
             string step,
             Func<SpineWorkspace, TSpec?> model,
-            Func<TSpec, string> emit,
+            Func<TSpec, EmitOptions, string> emit,
             string hintName)
             where TSpec : class
         {
             var spec = workspace.Select((ws, _) => ws is null ? null : Safely(model, ws)).WithTrackingName(step);
-            context.RegisterSourceOutput(spec, (output, s) =>
+            context.RegisterSourceOutput(spec.Combine(options), (output, pair) =>
             {
-                if (s != null)
+                if (pair.Left != null)
                 {
-                    output.AddSource(hintName, emit(s));
+                    output.AddSource(hintName, emit(pair.Left, pair.Right));
                 }
             });
         }

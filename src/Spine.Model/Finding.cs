@@ -25,17 +25,31 @@ namespace Spine.Model
         {
         }
 
-        /// <summary>Compiler-style text: <c>file(line,col): error SPINE137 [D137]: message</c>.</summary>
+        /// <summary>The item the finding is about (a capability, a map entry), where a gate's script names items too: parity compares them.</summary>
+        public string? Subject { get; init; }
+
+        public Finding About(string subject) => this with { Subject = subject };
+
+        /// <summary>Whether the finding has a place in a file (a policy problem from the environment has none).</summary>
+        public bool HasLocation => Span.File.Length > 0;
+
+        /// <summary>The message as the compiler prints it: the gate first, <c>[D137] …</c>.</summary>
+        public string Text => GateId is null ? Message : $"[{GateId}] {Message}";
+
+        /// <summary>Compiler-style text, the same in the build and the CLI: <c>file(line,col): error SPINE137: [D137] message</c>.</summary>
         public override string ToString()
         {
-            var severity = Severity switch
-            {
-                Severity.Error => "error",
-                Severity.Warning => "warning",
-                _ => "info",
-            };
-            var gate = GateId is null ? string.Empty : $" [{GateId}]";
-            return $"{Span.File}({Span.Line},{Span.Column}): {severity} {RuleId}{gate}: {Message}";
+            var where = HasLocation ? $"{Span.File}({Span.Line},{Span.Column}): " : "spine: ";
+            return $"{where}{SeverityName(Severity)} {RuleId}: {Text}";
         }
+
+        public static string SeverityName(Severity severity) => severity switch
+        {
+            Severity.Error => "error",
+            Severity.Warning => "warning",
+            _ => "info",
+        };
+
+        public Finding WithSeverity(Severity severity) => severity == Severity ? this : this with { Severity = severity };
     }
 }

@@ -11,6 +11,9 @@ namespace Spine.Model
         /// <summary>The start of a file, for findings that concern a file as a whole.</summary>
         public static SourceSpan FileStart(string file) => new SourceSpan(file, 0, 0, 1, 1, 1, 1);
 
+        /// <summary>No place in any file (a problem of the environment, such as SPINE_POLICY_PRESET).</summary>
+        public static readonly SourceSpan None = new SourceSpan(string.Empty, 0, 0, 1, 1, 1, 1);
+
         public override string ToString() => $"{File}({Line},{Column})";
     }
 }

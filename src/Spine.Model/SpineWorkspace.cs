@@ -23,6 +23,8 @@ namespace Spine.Model
         HomeDeviceRegistry? Devices,
         BackupInventory? Backups,
         NetworkCutoverPolicy? NetworkCutover,
+        VmLifecycle? Guests,
+        SpineBaseline? Baseline,
         EquatableArray<Finding> LoadFindings)
     {
         /// <summary>The active tenant profile (<c>ops/bindings/tenant.profile.yaml</c>), if present.</summary>

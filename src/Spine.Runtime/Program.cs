@@ -7,6 +7,8 @@ var root = new RootCommand("spine — governance as build: drift rules, gate rou
     CheckCommand.Create(),
     VerifyCommand.Create(),
     PolicyCommand.Create(),
+    BaselineCommand.Create(),
+    ExplainCommand.Create(),
     MaintenanceWindowCommand.Create(),
 };
 

@@ -121,38 +121,6 @@ public class TaskTests
         Assert.Contains("atlantis", Assert.Single(engine.Errors).Message);
     }
 
-    [Theory]
-    [InlineData("balanced", false)]
-    [InlineData("permissive", true)]
-    public void Policy_config_makes_drift_warnings_only_under_warn(string preset, bool warn)
-    {
-        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
-        spine.Edit("ops/bindings/tenant.profile.yaml", t => t.Replace("preset: balanced", "preset: " + preset + " "));
-        var output = Path.Combine(spine.Path, "obj", "spine.policy.globalconfig");
-        var engine = new MockBuildEngine();
-        var task = new SpinePolicyConfig { BuildEngine = engine, SpineRoot = spine.Path, OutputFile = output };
-        Assert.True(task.Execute());
-        var text = File.ReadAllText(output);
-        Assert.StartsWith("is_global = true", text);
-        Assert.Equal(warn ? "warn" : "fail", task.DriftGateMode);
-        Assert.Equal(warn, text.Contains("dotnet_diagnostic.SPINE137.severity = warning"));
-        Assert.DoesNotContain("SPINE001.severity", text);
-        Assert.DoesNotContain("SPINE004.severity", text);
-    }
-
-    [Fact]
-    public void Policy_config_with_an_unknown_preset_fails_at_the_tenant_line()
-    {
-        using var spine = TempCopy.OfSpine(Paths.RepoRoot);
-        spine.Edit("ops/bindings/tenant.profile.yaml", t => t.Replace("preset: balanced", "preset: lenient"));
-        var engine = new MockBuildEngine();
-        var task = new SpinePolicyConfig { BuildEngine = engine, SpineRoot = spine.Path, OutputFile = Path.Combine(spine.Path, "x.globalconfig") };
-        Assert.False(task.Execute());
-        var error = Assert.Single(engine.Errors);
-        Assert.Equal(spine.File("ops/bindings/tenant.profile.yaml"), error.File);
-        Assert.Equal(spine.Position("ops/bindings/tenant.profile.yaml", "lenient"), (error.LineNumber, error.ColumnNumber));
-    }
-
     [Fact]
     public void A_check_script_outside_the_spine_root_is_refused()
     {

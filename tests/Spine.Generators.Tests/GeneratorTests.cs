@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Spine.Model;
 using Spine.Model.Loading;
+using Spine.Model.Naming;
 using Spine.TestSupport;
 using Xunit;
 
@@ -106,8 +107,7 @@ public class GeneratorTests
         var spine = FixtureSpine.Own().Replace("ops/capabilities.yaml", "  verify.core.run:\n", "  verify.core-run:\n    description: collides\n  verify.core.run:\n");
         Run(spine, out var output);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var finding = Assert.Single(GeneratorModel.Collisions(spine.Load()));
-        Assert.Equal("SPINE005", finding.RuleId);
+        var finding = Assert.Single(spine.Check(), f => f.RuleId == "SPINE005");
         Assert.Equal(spine.Position("ops/capabilities.yaml", "verify.core.run:"), (finding.Span.Line, finding.Span.Column));
         var generated = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("Capabilities.g.cs", StringComparison.Ordinal)).ToString();
         Assert.Contains("VerifyCoreRun_2", generated);
@@ -132,9 +132,10 @@ public class GeneratorTests
         Assert.Equal("D67", Identifiers.From("D67"));
         Assert.Equal("_100", Identifiers.From("100"));
         Assert.Equal("_", Identifiers.From("..."));
-        var (ids, collisions) = Identifiers.Assign(new[] { "a.b", "a_b", "a-b" });
-        Assert.Equal(new[] { "AB", "AB_2", "AB_3" }, ids);
-        Assert.Equal(2, collisions.Count);
+        var names = new[] { "a.b", "a_b", "a-b", "a.b" };
+        var assigned = Identifiers.Assign(names, System.Array.Empty<string>());
+        Assert.Equal(new[] { "AB", "AB_2", "AB_3", "AB" }, names.Select(n => assigned[n]));
+        Assert.Equal(2, assigned.Collisions.Count);
     }
 
     [Fact]
@@ -169,6 +170,6 @@ public class GeneratorTests
             .Replace("ops/bindings/startup.sequencing.yaml", "sites: [shop, home]", "sites: [shop, home, phases]");
         Run(spine, out var output);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden && d.Severity != DiagnosticSeverity.Info));
-        Assert.Equal(4, GeneratorModel.Collisions(spine.Load()).Count());
+        Assert.Equal(4, spine.Check().Count(f => f.RuleId == "SPINE005"));
     }
 }

@@ -31,7 +31,7 @@ internal sealed class SpineAnalyzerTest : CSharpAnalyzerTest<SpineAnalyzer, Defa
 
     public static string Path(string relative) => Root + "/" + relative;
 
-    public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(SpineDiagnostics.Find(id)!);
+    public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(SpineDiagnostics.All.Single(d => d.Id == id));
 
     public SpineAnalyzerTest Expect(params DiagnosticResult[] results)
     {

@@ -50,12 +50,11 @@ public class LoaderTests
     [Fact]
     public void Scalar_where_a_mapping_is_expected_is_a_type_finding_at_the_value()
     {
-        var findings = FixtureSpine.Own()
-            .Replace("ops/bindings/capability_map.yaml", "  ssh.target.status:\n    plugin: spine\n    script: bin/spine\n    safety: read-only\n", "  ssh.target.status: just-text\n")
-            .Check();
-        var finding = Assert.Single(findings, f => f.RuleId == "SPINE003");
-        Assert.Equal("ops/bindings/capability_map.yaml", finding.Span.File);
-        Assert.Equal((3, 22), (finding.Span.Line, finding.Span.Column));
+        var spine = FixtureSpine.Own().Replace("ops/bindings/startup.sequencing.yaml", "cross_site_order:\n  shutdown: [shop, home]\n  startup: [home, shop]\n", "cross_site_order: shop-first\n");
+        var finding = Assert.Single(spine.Check(), f => f.RuleId == "SPINE003");
+        Assert.Equal("ops/bindings/startup.sequencing.yaml", finding.Span.File);
+        Assert.Equal(spine.Position("ops/bindings/startup.sequencing.yaml", "shop-first"), (finding.Span.Line, finding.Span.Column));
+        Assert.Equal("Expected a mapping for 'cross_site_order', found the scalar 'shop-first'.", finding.Message);
     }
 
     [Fact]

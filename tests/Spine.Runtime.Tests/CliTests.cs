@@ -43,12 +43,15 @@ public class CliTests
         Assert.Equal(17, doc.RootElement.GetProperty("findings").GetArrayLength());
     }
 
+    private static Spine.Model.Checking.CheckReport Report(Spine.Model.SpineWorkspace ws) =>
+        Spine.Model.Checking.SpineCheck.Run(ws, Spine.Model.Policy.PolicyEnvironment.Sources(ws, _ => null), _ => null, Spine.Model.Checking.CheckScope.Rules);
+
     [Fact]
     public void Check_json_has_the_documented_shape()
     {
         var stdout = new MemoryStream();
-        var findings = Spine.Model.RuleEngine.Check(Spine.Model.Loading.SpineDirectory.Load(Paths.Corpus));
-        FindingWriter.WriteJson(stdout, findings);
+        var ws = Spine.Model.Loading.SpineDirectory.Load(Paths.Corpus);
+        FindingWriter.WriteJson(stdout, Report(ws), ws.Files.Count);
         using var doc = JsonDocument.Parse(stdout.ToArray());
         var first = doc.RootElement.GetProperty("findings")[0];
         foreach (var name in new[] { "rule", "gate", "severity", "file", "line", "column", "endLine", "endColumn", "message" })
@@ -56,9 +59,9 @@ public class CliTests
             Assert.True(first.TryGetProperty(name, out _), name);
         }
 
-        var d137 = FixtureSpine.Own().Replace("ops/capabilities.yaml", "    lifecycle: draft\n    plane: fabric\n", "    lifecycle: draft\n").Check();
+        var d137 = FixtureSpine.Own().Replace("ops/capabilities.yaml", "    lifecycle: draft\n    plane: fabric\n", "    lifecycle: draft\n").Load();
         var s2 = new MemoryStream();
-        FindingWriter.WriteJson(s2, d137);
+        FindingWriter.WriteJson(s2, Report(d137), d137.Files.Count);
         using var doc2 = JsonDocument.Parse(s2.ToArray());
         var f = doc2.RootElement.GetProperty("findings")[0];
         Assert.Equal(("SPINE137", "D137", "error"), (f.GetProperty("rule").GetString(), f.GetProperty("gate").GetString(), f.GetProperty("severity").GetString()));
@@ -76,27 +79,27 @@ public class CliTests
     public void Verify_domain_list_json_and_run()
     {
         var o = new StringWriter();
-        Assert.Equal(0, VerifyCommand.Run(Paths.Corpus, "proxmox-network", list: true, json: true, 10, null, o, new StringWriter()));
+        Assert.Equal(0, VerifyCommand.Run(new VerifyCommand.Arguments(Paths.Corpus, "proxmox-network", true, true, 10, null, false), o, new StringWriter()));
         using var doc = JsonDocument.Parse(o.ToString());
         Assert.Equal("profile", doc.RootElement.GetProperty("source").GetString());
         Assert.Equal(25, doc.RootElement.GetProperty("gates").GetArrayLength());
 
         var run = new StringWriter();
-        Assert.Equal(0, VerifyCommand.Run(Paths.RepoRoot, "proxmox-network", list: false, json: false, 30, null, run, new StringWriter()));
+        Assert.Equal(0, VerifyCommand.Run(new VerifyCommand.Arguments(Paths.RepoRoot, "proxmox-network", false, false, 30, null, false), run, new StringWriter()));
         Assert.Contains("D14 PASS", run.ToString());
         Assert.Contains("D137 PASS (compiled: SPINE137)", run.ToString());
         Assert.Contains("summary: pass=5 fail=0 skipped_inline=0 skipped_retired=0", run.ToString());
 
         var core = new StringWriter();
-        Assert.Equal(0, VerifyCommand.Run(Paths.RepoRoot, null, list: false, json: false, 30, null, core, new StringWriter()));
+        Assert.Equal(0, VerifyCommand.Run(new VerifyCommand.Arguments(Paths.RepoRoot, null, false, false, 30, null, false), core, new StringWriter()));
         Assert.Contains("D3 PASS", core.ToString());
 
         var coreDomain = new StringWriter();
-        Assert.Equal(0, VerifyCommand.Run(Paths.RepoRoot, "core", list: false, json: false, 30, null, coreDomain, new StringWriter()));
+        Assert.Equal(0, VerifyCommand.Run(new VerifyCommand.Arguments(Paths.RepoRoot, "core", false, false, 30, null, false), coreDomain, new StringWriter()));
         Assert.Contains("D1 SKIP inline-only", coreDomain.ToString());
         Assert.Contains("summary: pass=2 fail=0 skipped_inline=1 skipped_retired=0", coreDomain.ToString());
 
-        Assert.Equal(2, VerifyCommand.Run(Paths.RepoRoot, "atlantis", false, false, 30, null, new StringWriter(), new StringWriter()));
+        Assert.Equal(2, VerifyCommand.Run(new VerifyCommand.Arguments(Paths.RepoRoot, "atlantis", false, false, 30, null, false), new StringWriter(), new StringWriter()));
     }
 
     [Fact]
@@ -105,13 +108,13 @@ public class CliTests
         using var spine = TempCopy.OfSpine(Paths.RepoRoot);
         spine.Edit("ops/bindings/ssh.targets.yaml", t => t.Replace("host: \"127.0.0.5\"", "host: \"203.0.113.5\""));
         var o = new StringWriter();
-        Assert.Equal(1, VerifyCommand.Run(spine.Path, "infra", false, false, 30, Path.Combine(spine.Path, "receipts"), o, new StringWriter()));
+        Assert.Equal(1, VerifyCommand.Run(new VerifyCommand.Arguments(spine.Path, "infra", false, false, 30, Path.Combine(spine.Path, "receipts"), false), o, new StringWriter()));
         Assert.Contains("D14 FAIL (rc=1)", o.ToString());
         Assert.Single(Directory.GetFiles(Path.Combine(spine.Path, "receipts"), "*.sarif"));
 
         spine.Edit("ops/bindings/tenant.profile.yaml", t => t.Replace("preset: balanced", "preset: permissive"));
         var w = new StringWriter();
-        Assert.Equal(0, VerifyCommand.Run(spine.Path, "infra", false, false, 30, null, w, new StringWriter()));
+        Assert.Equal(0, VerifyCommand.Run(new VerifyCommand.Arguments(spine.Path, "infra", false, false, 30, null, false), w, new StringWriter()));
         Assert.Contains("(warn: drift_gate_mode=warn)", w.ToString());
     }
 
@@ -141,7 +144,7 @@ public class CliTests
         File.WriteAllText(spine.File("surfaces/verify/d14-ssh-targets-loopback.sh"), "#!/usr/bin/env bash\nsleep 30\n");
         var o = new StringWriter();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        Assert.Equal(1, VerifyCommand.Run(spine.Path, "network", false, false, 1, null, o, new StringWriter()));
+        Assert.Equal(1, VerifyCommand.Run(new VerifyCommand.Arguments(spine.Path, "network", false, false, 1, null, false), o, new StringWriter()));
         Assert.Contains("D14 FAIL (timeout after 1s)", o.ToString());
         Assert.True(watch.Elapsed < System.TimeSpan.FromSeconds(20));
     }

@@ -39,6 +39,9 @@ public static class RuleCases
     {
         // ─── Loading ───
         ["missing binding"] = new("SPINE004", null, s => s.Remove(Devices), Devices, ""),
+        ["names collide in generated code"] = new("SPINE005", null, s => s
+            .Replace(Caps, "  verify.core.run:\n", "  verify.core-run:\n    description: collides\n  verify.core.run:\n")
+            .Replace(Map, "capabilities:\n", "capabilities:\n  verify.core-run:\n    plugin: spine\n"), Caps, "verify.core.run:"),
         // ─── Capabilities ───
         ["enum: plane not declared"] = new("SPINE010", null, s => s.Replace(Caps, "plane: fabric\n    domain: network", "plane: fabrik\n    domain: network"), Caps, "fabrik"),
         ["enum: safety not declared"] = new("SPINE010", null, s => s.Replace(Caps, "safety: read-only\n    approval: auto\n    lifecycle: ready\n    plane: fabric\n    domain: network", "safety: readonly\n    approval: auto\n    lifecycle: ready\n    plane: fabric\n    domain: network"), Caps, "readonly"),
@@ -57,19 +60,20 @@ public static class RuleCases
         ["D138: phase without site"] = new("SPINE138", "D138", s => s.Replace(Seq, "  - phase: 2\n    site: shop\n", "  - phase: 2\n"), Seq, "phase: 2"),
         ["D138: unknown site"] = new("SPINE138", "D138", s => s.Replace(Seq, "  - phase: 2\n    site: shop\n", "  - phase: 2\n    site: shed\n"), Seq, "shed"),
         ["D138: site not represented"] = new("SPINE138", "D138", s => s.Replace(Seq, "  - phase: 10\n    site: home\n", "  - phase: 10\n    site: shop\n").Replace(Seq, "        vm_ids: [100]\n", ""), Seq, "phases:"),
-        ["D138: duplicate phase number"] = new("SPINE138", "D138", s => s.Replace(Seq, "  - phase: 3\n", "  - phase: 2\n"), Seq, "phase: 2", "Observability", 7),
-        ["D138: phases not ascending"] = new("SPINE138", "D138", s => s.Replace(Seq, "  - phase: 10\n", "  - phase: 0\n").Replace(Seq, "  - phase: 1\n", "  - phase: 1\n"), Seq, "phase: 0", ColumnOffset: 7),
-        ["D138: startup order leaves out an active VM"] = new("SPINE138", "D138", s => s.Replace(Seq, "startup_order: [204, 205, 206, 209, 210, 200, 202]", "startup_order: [204, 205, 206, 209, 210, 200]"), Seq, "shop_vm_lifecycle:"),
-        ["D138: destroyed VM in shutdown order"] = new("SPINE138", "D138", s => s.Replace(Seq, "shutdown_order: [210, 209, 206, 205, 202, 200, 204]", "shutdown_order: [210, 209, 206, 205, 202, 200, 204, 201]"), Seq, "201", "shutdown_order"),
-        ["D138: template VM in startup order"] = new("SPINE138", "D138", s => s.Replace(Seq, "startup_order: [204, 205, 206, 209, 210, 200, 202]", "startup_order: [9000, 204, 205, 206, 209, 210, 200, 202]"), Seq, "9000", "startup_order"),
-        ["D138: inactive VM in order"] = new("SPINE138", "D138", s => s.Replace(Seq, "  startup_order: [100]", "  startup_order: [100, 999]"), Seq, "999"),
-        ["D138: VM twice in order"] = new("SPINE138", "D138", s => s.Replace(Seq, "  shutdown_order: [100]", "  shutdown_order: [100, 100]"), Seq, "100]", "shutdown_order: [100, "),
-        ["D138: phase VM not active at its site"] = new("SPINE138", "D138", s => s.Replace(Seq, "        vm_ids: [100]\n", "        vm_ids: [101]\n"), Seq, "101"),
-        ["D138: host_id not an SSH target"] = new("SPINE138", "D138", s => s.Replace(Seq, "  host_id: pve\n", "  host_id: pve2\n"), Seq, "pve2"),
-        ["D138: a site without lifecycle"] = new("SPINE138", "D138", s => s.Replace(Seq, "home_vm_lifecycle:\n  host_id: proxmox-home\n  active_vm_ids: [100]\n  destroyed_vm_ids: [102]\n  template_vm_ids: []\n  startup_order: [100]\n  shutdown_order: [100]\n", ""), Seq, "shop_vm_lifecycle:"),
-        ["D138: cross-site order leaves out a site"] = new("SPINE138", "D138", s => s.Replace(Seq, "  shutdown: [shop, home]", "  shutdown: [shop]"), Seq, "cross_site_order:"),
-        ["D138: cross-site order names a site twice"] = new("SPINE138", "D138", s => s.Replace(Seq, "  startup: [home, shop]", "  startup: [home, shop, home]"), Seq, "home]", "startup: [home, shop, "),
-        ["D138: cross-site order names an unknown site"] = new("SPINE138", "D138", s => s.Replace(Seq, "  shutdown: [shop, home]", "  shutdown: [shop, home, moon]"), Seq, "moon"),
+        ["order: duplicate phase number"] = new("SPINE140", null, s => s.Replace(Seq, "  - phase: 3\n", "  - phase: 2\n"), Seq, "phase: 2", "Observability", 7),
+        ["order: phases not ascending"] = new("SPINE140", null, s => s.Replace(Seq, "  - phase: 10\n", "  - phase: 0\n").Replace(Seq, "  - phase: 1\n", "  - phase: 1\n"), Seq, "phase: 0", ColumnOffset: 7),
+        ["order: startup order leaves out an active VM"] = new("SPINE140", null, s => s.Replace(Seq, "startup_order: [204, 205, 206, 209, 210, 200, 202]", "startup_order: [204, 205, 206, 209, 210, 200]"), Seq, "shop_vm_lifecycle:"),
+        ["order: destroyed VM in shutdown order"] = new("SPINE140", null, s => s.Replace(Seq, "shutdown_order: [210, 209, 206, 205, 202, 200, 204]", "shutdown_order: [210, 209, 206, 205, 202, 200, 204, 201]"), Seq, "201", "shutdown_order"),
+        ["order: template VM in startup order"] = new("SPINE140", null, s => s.Replace(Seq, "startup_order: [204, 205, 206, 209, 210, 200, 202]", "startup_order: [9000, 204, 205, 206, 209, 210, 200, 202]"), Seq, "9000", "startup_order"),
+        ["order: inactive VM in order"] = new("SPINE140", null, s => s.Replace(Seq, "  startup_order: [100]", "  startup_order: [100, 999]"), Seq, "999"),
+        ["order: VM twice in order"] = new("SPINE140", null, s => s.Replace(Seq, "  shutdown_order: [100]", "  shutdown_order: [100, 100]"), Seq, "100]", "shutdown_order: [100, "),
+        ["order: phase VM not active at its site"] = new("SPINE140", null, s => s.Replace(Seq, "        vm_ids: [100]\n", "        vm_ids: [101]\n"), Seq, "101"),
+        ["order: host_id not an SSH target"] = new("SPINE140", null, s => s.Replace(Seq, "  host_id: pve\n", "  host_id: pve2\n"), Seq, "pve2"),
+        ["order: a site without lifecycle"] = new("SPINE140", null, s => s.Replace(Seq, "home_vm_lifecycle:\n  host_id: proxmox-home\n  active_vm_ids: [100]\n  destroyed_vm_ids: [102]\n  template_vm_ids: []\n  startup_order: [100]\n  shutdown_order: [100]\n", ""), Seq, "shop_vm_lifecycle:"),
+        ["order: cross-site order leaves out a site"] = new("SPINE140", null, s => s.Replace(Seq, "  shutdown: [shop, home]", "  shutdown: [shop]"), Seq, "cross_site_order:"),
+        ["order: cross-site order names a site twice"] = new("SPINE140", null, s => s.Replace(Seq, "  startup: [home, shop]", "  startup: [home, shop, home]"), Seq, "home]", "startup: [home, shop, "),
+        ["order: cross-site order names an unknown site"] = new("SPINE140", null, s => s.Replace(Seq, "  shutdown: [shop, home]", "  shutdown: [shop, home, moon]"), Seq, "moon"),
+        // ─── Maintenance order (SPINE140, Spine's own) are above, named "order: …" ───
         // ─── D139 ───
         ["D139: no NAS device"] = new("SPINE139", "D139", s => s.Replace(Devices, "  - id: nas\n", "  - id: storage\n"), Devices, "devices:"),
         ["D139: NAS without ip"] = new("SPINE139", "D139", s => s.Replace(Devices, "    ip: \"127.0.0.7\"\n", ""), Devices, "nas", "- id: "),
@@ -77,7 +81,7 @@ public static class RuleCases
         ["D139: no NAS backup target"] = new("SPINE139", "D139", s => s
             .Replace(Backups, "    host: nas\n    base_path: \"/volume1/backups/proxmox_backups/dump\"", "    host: pve\n    base_path: \"/tank/a\"")
             .Replace(Backups, "    host: nas\n    base_path: \"/volume1/backups/proxmox/vzdump/critical\"", "    host: pve\n    base_path: \"/tank/b\""), Backups, "targets:"),
-        ["D139: no offsite target"] = new("SPINE139", "D139", s => s.Replace(Backups, "    enabled: true\n    offsite: true\n", "    enabled: false\n    offsite: true\n"), Backups, "targets:"),
+        ["D139: no offsite target"] = new("SPINE139", "D139", s => s.Replace(Backups, "    enabled: true\n    offsite: true\n", "    enabled: true\n    offsite: false\n"), Backups, "targets:"),
         // ─── Topology ───
         ["topology: active gate without assignment"] = new("SPINE201", null, s => s.Replace(Top, "  - gate_id: D14\n    primary_domain: infra\n    secondary_domains: []\n    family: infra-hygiene\n", ""), Reg, "D14"),
         ["topology: assignment names no gate"] = new("SPINE201", null, s => s.Replace(Top, "gate_assignments:\n", "gate_assignments:\n  - gate_id: D999\n    primary_domain: core\n"), Top, "D999"),

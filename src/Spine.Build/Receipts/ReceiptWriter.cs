@@ -15,6 +15,9 @@ namespace Spine.Build.Receipts
     /// </summary>
     public static class ReceiptWriter
     {
+        /// <summary>Where the rules' pages live (the analyzer's SpineDocsBaseUrl default).</summary>
+        public const string DocsBaseUrl = "https://github.com/spine-governance/spine/blob/main/docs/diagnostics/";
+
         public static (string Receipt, string Sarif) Write(VerifyReport report, string directory, string baseName)
         {
             Directory.CreateDirectory(directory);
@@ -59,6 +62,28 @@ namespace Spine.Build.Receipts
                     w.Number("exitCode", code);
                 }
 
+                if (r.Parity is { } parity)
+                {
+                    w.StartObject("parity")
+                        .String("rule", parity.RuleId)
+                        .String("compiled", Words.Of(parity.Compiled))
+                        .String("script", Words.Of(parity.Script))
+                        .Bool("agree", parity.Agree);
+                    w.StartArray("compiledItems");
+                    foreach (var item in parity.CompiledItems)
+                    {
+                        w.String(item);
+                    }
+
+                    w.EndArray().StartArray("scriptItems");
+                    foreach (var item in parity.ScriptItems)
+                    {
+                        w.String(item);
+                    }
+
+                    w.EndArray().EndObject();
+                }
+
                 w.String("output", r.Output).EndObject();
             }
 
@@ -68,6 +93,7 @@ namespace Spine.Build.Receipts
                 .Number("fail", report.Failed)
                 .Number("skip", report.Results.Count(r => r.Outcome == GateOutcome.Skip))
                 .Number("findings", report.Findings.Count)
+                .Number("baselined", report.Check.Baselined)
                 .EndObject();
             w.StartArray("files");
             foreach (var file in report.Files)
@@ -81,9 +107,8 @@ namespace Spine.Build.Receipts
 
         public static string Sarif(VerifyReport report)
         {
-            var results = report.Findings.Select(f => (f.RuleId, Level(f.Severity), f.GateId is null ? f.Message : $"[{f.GateId}] {f.Message}", (SourceSpan?)f.Span))
-                .Concat(report.Results.Where(r => r.Outcome == GateOutcome.Fail)
-                    .Select(r => (RuleCatalog.GateFailed.Id, report.WarnOnly ? "warning" : "error", $"Gate {r.GateId} failed {r.Detail}".Trim(), r.Span)))
+            var results = report.Findings.Concat(report.GateFindings())
+                .Select(f => (f.RuleId, Level(f.Severity), f.Text, f.HasLocation ? (SourceSpan?)f.Span : null))
                 .ToList();
 
             var w = new JsonWriter().StartObject();
@@ -96,7 +121,7 @@ namespace Spine.Build.Receipts
                 var d = RuleCatalog.Find(id);
                 w.StartObject().String("id", id).String("name", d?.Title);
                 w.StartObject("shortDescription").String("text", d?.Summary ?? id).EndObject();
-                w.String("helpUri", $"docs/diagnostics/{id}.md").EndObject();
+                w.String("helpUri", DocsBaseUrl + id + ".md").EndObject();
             }
 
             w.EndArray().EndObject().EndObject();

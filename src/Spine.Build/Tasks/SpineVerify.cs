@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Spine.Build.Receipts;
@@ -10,13 +11,15 @@ using Spine.Model.Loading;
 namespace Spine.Build.Tasks
 {
     /// <summary>
-    /// The build's drift gate for what the analyzer may not check: check scripts exist and are
-    /// executable, './…' capability commands exist, path_triggers exist (warnings); with
-    /// <see cref="Domain"/> (or <see cref="Core"/>) it also runs that gate set. Failures are errors,
-    /// warnings under drift_gate_mode=warn. Every run writes a JSON receipt and a SARIF log.
+    /// The build's drift gate for what the analyzer may not check: check scripts exist and are executable, './…'
+    /// capability commands exist, path_triggers exist (warnings); with <see cref="Domain"/> (or <see cref="Core"/>)
+    /// it also runs that gate set, in parity mode with <see cref="Parity"/>. Severities follow the policy and the
+    /// baseline, as everywhere. Every run writes a JSON receipt and a SARIF log.
     /// </summary>
-    public sealed class SpineVerify : Task
+    public sealed class SpineVerify : Task, ICancelableTask
     {
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+
         [Required]
         public string SpineRoot { get; set; } = string.Empty;
 
@@ -26,12 +29,17 @@ namespace Spine.Build.Tasks
         /// <summary>Run core_mode's gates (verify.core.run).</summary>
         public bool Core { get; set; }
 
+        /// <summary>Run both the compiled rule and the check_script of each gate that has both, and warn where they disagree (SPINE620).</summary>
+        public bool Parity { get; set; }
+
         public string ReceiptsDirectory { get; set; } = string.Empty;
 
         public int GateTimeoutSeconds { get; set; } = 300;
 
         [Output]
         public string Receipt { get; set; } = string.Empty;
+
+        public void Cancel() => _cancel.Cancel();
 
         public override bool Execute()
         {
@@ -53,24 +61,27 @@ namespace Spine.Build.Tasks
             }
 
             var target = gates is null ? "build" : Domain.Length > 0 ? "domain " + Domain : "core";
-            var report = Verifier.Run(workspace, target, gates, TimeSpan.FromSeconds(GateTimeoutSeconds));
-            var warnOnly = report.WarnOnly;
+            var options = new GateRunOptions(TimeSpan.FromSeconds(Math.Max(1, GateTimeoutSeconds)), Parity, _cancel.Token);
+            var report = Verifier.Run(workspace, target, gates, options, reportRules: false);
 
-            foreach (var finding in report.Findings.Where(f => f.RuleId.StartsWith("SPINE6", StringComparison.Ordinal)))
+            foreach (var finding in report.Findings)
             {
-                SpineTaskLog.Finding(Log, SpineRoot, finding, warnOnly);
+                SpineTaskLog.Finding(Log, SpineRoot, finding);
+            }
+
+            if (report.Check.Baselined > 0)
+            {
+                Log.LogMessage(MessageImportance.High, $"Spine: {report.Check.Baselined} finding(s) baselined ({Model.Bindings.SpineBaseline.Path}).");
             }
 
             foreach (var result in report.Results)
             {
-                Log.LogMessage(MessageImportance.High, "  " + result);
-                if (result.Outcome == GateOutcome.Fail)
-                {
-                    var span = result.Span ?? SourceSpan.FileStart(Model.Bindings.GateRegistry.Path);
-                    var output = result.Output.Trim();
-                    var message = $"Gate {result.GateId} failed {result.Detail}".Trim() + (output.Length > 0 ? ": " + Truncate(output) : ".");
-                    SpineTaskLog.Finding(Log, SpineRoot, RuleCatalog.GateFailed.At(span, message), warnOnly);
-                }
+                Log.LogMessage(MessageImportance.High, "  " + result + (result.Parity is { } p ? $"  [parity: {p.Describe()}]" : string.Empty));
+            }
+
+            foreach (var finding in report.GateFindings())
+            {
+                SpineTaskLog.Finding(Log, SpineRoot, finding);
             }
 
             if (gates != null)
@@ -85,12 +96,6 @@ namespace Spine.Build.Tasks
             }
 
             return !Log.HasLoggedErrors;
-        }
-
-        private static string Truncate(string output)
-        {
-            var oneLine = output.Replace("\r", string.Empty).Replace('\n', ' ');
-            return oneLine.Length <= 400 ? oneLine : oneLine.Substring(0, 400) + "…";
         }
     }
 }

@@ -5,26 +5,52 @@ using System.Threading;
 
 namespace Spine.Build.Verification
 {
-    /// <summary>Runs one check script under bash with SPINE_ROOT set, a timeout, and its output captured.</summary>
-    internal static class ScriptProcess
+    /// <summary>How a script run ended: on its own, at its deadline, or because the operator cancelled.</summary>
+    public enum ScriptEnding
+    {
+        Exited,
+        TimedOut,
+        Cancelled,
+    }
+
+    /// <summary>What one script run gave.</summary>
+    public sealed record ScriptRun(int ExitCode, string Output, ScriptEnding Ending);
+
+    /// <summary>
+    /// Runs one program of the spine (a gate's check script, a precondition's command) with the spine root as its
+    /// working folder and SPINE_ROOT/SPINE_CODE set, a timeout, and its output captured. The program path and its
+    /// arguments are passed as an argument vector, never spliced into a shell string.
+    /// </summary>
+    public static class ScriptProcess
     {
         public const int TimeoutExitCode = 124;
+        public const int CancelledExitCode = 130;
 
-        public static (int ExitCode, string Output, bool TimedOut) Run(string root, string script, TimeSpan timeout, CancellationToken cancellationToken)
+        /// <summary>A check script, run under bash (scripts need not be executable by themselves on every file system).</summary>
+        public static ScriptRun Run(string root, string script, TimeSpan timeout, CancellationToken cancellationToken) =>
+            Run(root, "bash", new[] { script }, root, timeout, cancellationToken);
+
+        public static ScriptRun Run(string root, string program, string[] arguments, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
         {
-            var info = new ProcessStartInfo("bash")
+            var info = new ProcessStartInfo(program)
             {
-                WorkingDirectory = root,
+                WorkingDirectory = workingDirectory,
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 RedirectStandardInput = true,
                 CreateNoWindow = true,
             };
-
-            // The script path is passed as an argument, never spliced into a shell string.
-            info.Arguments = Quote(script);
+#if NET
+            foreach (var argument in arguments)
+            {
+                info.ArgumentList.Add(argument);
+            }
+#else
+            info.Arguments = string.Join(" ", System.Linq.Enumerable.Select(arguments, Quote));
+#endif
             info.Environment["SPINE_ROOT"] = root;
+            info.Environment["SPINE_CODE"] = root;
 
             var output = new StringBuilder();
             using var process = new Process { StartInfo = info };
@@ -36,18 +62,21 @@ namespace Spine.Build.Verification
             process.BeginErrorReadLine();
 
             var deadline = DateTime.UtcNow + timeout;
-            while (!process.WaitForExit(100))
+            while (!process.WaitForExit(50))
             {
-                if (DateTime.UtcNow > deadline || cancellationToken.IsCancellationRequested)
+                var cancelled = cancellationToken.IsCancellationRequested;
+                if (cancelled || DateTime.UtcNow > deadline)
                 {
                     KillTree(process);
                     process.WaitForExit(5000);
-                    return (TimeoutExitCode, output.ToString(), true);
+                    return cancelled
+                        ? new ScriptRun(CancelledExitCode, output.ToString(), ScriptEnding.Cancelled)
+                        : new ScriptRun(TimeoutExitCode, output.ToString(), ScriptEnding.TimedOut);
                 }
             }
 
             process.WaitForExit();
-            return (process.ExitCode, output.ToString(), false);
+            return new ScriptRun(process.ExitCode, output.ToString(), ScriptEnding.Exited);
         }
 
         private static void Append(StringBuilder output, string? line)
@@ -63,20 +92,15 @@ namespace Spine.Build.Verification
             }
         }
 
-        /// <summary>Process.Kill(entireProcessTree: true) where the runtime has it (.NET Core 3+), else Kill().</summary>
         private static void KillTree(Process process)
         {
             try
             {
-                var killTree = typeof(Process).GetMethod("Kill", new[] { typeof(bool) });
-                if (killTree != null)
-                {
-                    killTree.Invoke(process, new object[] { true });
-                }
-                else
-                {
-                    process.Kill();
-                }
+#if NET
+                process.Kill(entireProcessTree: true);
+#else
+                process.Kill();
+#endif
             }
             catch (InvalidOperationException)
             {
@@ -84,6 +108,8 @@ namespace Spine.Build.Verification
             }
         }
 
+#if !NET
         private static string Quote(string argument) => "\"" + argument.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+#endif
     }
 }

@@ -1,40 +1,32 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading;
 using Spine.Model;
+using Spine.Model.Checking;
+using Spine.Model.Loading;
 using Spine.Model.Policy;
 
 namespace Spine.Build.Verification
 {
     /// <summary>
-    /// The shared verify pipeline of the CLI and the MSBuild task: load the spine, run the rules and
-    /// the file-system checks, resolve the policy, resolve and run a gate set.
+    /// The shared verify pipeline of the CLI and the MSBuild task: the check (rules, file-system checks, policy,
+    /// baseline) and, when asked, a gate set run.
     /// </summary>
     public static class Verifier
     {
         /// <summary>Runs <paramref name="gates"/> (null: no gate run, checks only) over a loaded spine.</summary>
-        public static VerifyReport Run(SpineWorkspace workspace, string target, GateSet? gates, TimeSpan gateTimeout, Func<string, string?>? environment = null, CancellationToken cancellationToken = default)
+        /// <param name="reportRules">False in the build, where the analyzer reports the rules' findings.</param>
+        public static VerifyReport Run(SpineWorkspace workspace, string target, GateSet? gates, GateRunOptions options, bool reportRules = true, Func<string, string?>? environment = null)
         {
             var started = DateTime.UtcNow;
             var watch = Stopwatch.StartNew();
-            var ruleFindings = RuleEngine.Check(workspace);
-            var fileFindings = FileSystemChecks.Run(workspace);
-            ResolvedPolicy? policy = null;
-            try
-            {
-                policy = PolicyEnvironment.Resolve(workspace, environment);
-            }
-            catch (PolicyException)
-            {
-                // The caller reports the policy problem; verification still describes the spine.
-            }
-
+            var fileSystem = FileSystemChecks.Run(workspace);
+            var scope = reportRules ? CheckScope.RulesAnd(fileSystem) : CheckScope.FileSystemOnly(fileSystem);
+            var check = SpineCheck.Run(workspace, PolicyEnvironment.Sources(workspace, environment), SpineDirectory.Documents(workspace.Root), scope);
             var results = gates is null
-                ? (IReadOnlyList<GateResult>)Array.Empty<GateResult>()
-                : GateRunner.Run(workspace, gates.Gates, ruleFindings, gateTimeout, cancellationToken);
-            return new VerifyReport(workspace.Root, target, started, watch.Elapsed.TotalSeconds, policy, workspace.Files, RuleEngine.Sort(ruleFindings.Concat(fileFindings)), gates, results);
+                ? Array.Empty<GateResult>()
+                : GateRunner.Run(workspace, gates.Gates, check, options).ToArray();
+            return new VerifyReport(workspace.Root, target, started, watch.Elapsed.TotalSeconds, check, workspace.Files, gates, results);
         }
     }
 }

@@ -5,11 +5,11 @@ namespace Spine.Generators
     /// <summary>Domains.g.cs: <c>SpineDomain</c> with dependencies, release position and the resolved gate set.</summary>
     internal static class DomainsEmitter
     {
-        public static string Emit(DomainsSpec spec)
+        public static string Emit(DomainsSpec spec, EmitOptions options)
         {
-            var w = new CodeWriter("ops/bindings/gate.execution.topology.yaml and gate.domain.profiles.yaml");
+            var w = new CodeWriter("ops/bindings/gate.execution.topology.yaml and gate.domain.profiles.yaml", options);
             w.Doc("A governance domain of the gate topology.");
-            w.Open("public sealed class SpineDomain");
+            w.Type("sealed class SpineDomain");
             w.Line("public SpineDomain(string id, string? description, string? criticality, string[] dependsOn, int releasePosition, string gateSource, string[] gateIds)");
             w.Open();
             w.Line("Id = id; Description = description; Criticality = criticality; DependsOn = dependsOn; ReleasePosition = releasePosition; GateSource = gateSource; GateIds = gateIds;");
@@ -27,7 +27,7 @@ namespace Spine.Generators
             w.Line("public override string ToString() => Id;");
             w.Close();
             w.Line();
-            w.Open("public static partial class SpineDomains");
+            w.Type("static partial class SpineDomains");
             foreach (var d in spec.Domains)
             {
                 w.Doc(d.Description);

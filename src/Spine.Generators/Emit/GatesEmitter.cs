@@ -4,11 +4,11 @@ namespace Spine.Generators
     /// <summary>Gates.g.cs: <c>SpineGate</c> with its registry metadata and topology assignment.</summary>
     internal static class GatesEmitter
     {
-        public static string Emit(GatesSpec spec)
+        public static string Emit(GatesSpec spec, EmitOptions options)
         {
-            var w = new CodeWriter("ops/bindings/gate.registry.yaml and gate.execution.topology.yaml");
+            var w = new CodeWriter("ops/bindings/gate.registry.yaml and gate.execution.topology.yaml", options);
             w.Doc("A drift gate: registry metadata and its topology assignment.");
-            w.Open("public sealed class SpineGate");
+            w.Type("sealed class SpineGate");
             w.Line("public SpineGate(string id, string? name, string? category, string? description, string? severity, string? checkScript, bool inline, bool retired, string? enforcedBy, string? primaryDomain, string[] secondaryDomains)");
             w.Open();
             w.Line("Id = id; Name = name; Category = category; Description = description; Severity = severity; CheckScript = checkScript; Inline = inline; Retired = retired; EnforcedBy = enforcedBy; PrimaryDomain = primaryDomain; SecondaryDomains = secondaryDomains;");
@@ -28,7 +28,7 @@ namespace Spine.Generators
             w.Line("public override string ToString() => Id;");
             w.Close();
             w.Line();
-            w.Open("public static partial class SpineGates");
+            w.Type("static partial class SpineGates");
             foreach (var g in spec.Gates)
             {
                 w.Doc(g.Description);

@@ -8,11 +8,11 @@ namespace Spine.Generators
     /// </summary>
     internal static class MaintenanceEmitter
     {
-        public static string Emit(MaintenanceSpec spec)
+        public static string Emit(MaintenanceSpec spec, EmitOptions options)
         {
-            var w = new CodeWriter("ops/bindings/startup.sequencing.yaml and network.cutover.policy.yaml");
+            var w = new CodeWriter("ops/bindings/startup.sequencing.yaml and network.cutover.policy.yaml", options);
             w.Doc("A Proxmox site: its host and, when the per-site lifecycle form is declared, its guests and orders.");
-            w.Open("public sealed class SpineSite");
+            w.Type("sealed class SpineSite");
             w.Line("public SpineSite(string name, string? hostId, bool hasLifecycle, int[] activeVmIds, int[] destroyedVmIds, int[] templateVmIds, int[] startupOrder, int[] shutdownOrder)");
             w.Open();
             w.Line("Name = name; HostId = hostId; HasLifecycle = hasLifecycle; ActiveVmIds = activeVmIds; DestroyedVmIds = destroyedVmIds; TemplateVmIds = templateVmIds; StartupOrder = startupOrder; ShutdownOrder = shutdownOrder;");
@@ -30,7 +30,7 @@ namespace Spine.Generators
             w.Close();
             w.Line();
             w.Doc("One host of a recovery phase: the compose stacks or VMs to bring up, then readiness probes.");
-            w.Open("public sealed class SpinePhaseHost");
+            w.Type("sealed class SpinePhaseHost");
             w.Line("public SpinePhaseHost(string target, string[] stacks, int[] vmIds, int waitAfterSec, string[] healthProbes, string? description)");
             w.Open();
             w.Line("Target = target; Stacks = stacks; VmIds = vmIds; WaitAfterSec = waitAfterSec; HealthProbes = healthProbes; Description = description;");
@@ -44,7 +44,7 @@ namespace Spine.Generators
             w.Close();
             w.Line();
             w.Doc("A post-power recovery phase (lower numbers first).");
-            w.Open("public sealed class SpinePhase");
+            w.Type("sealed class SpinePhase");
             w.Line("public SpinePhase(int number, string site, string? label, SpinePhaseHost[] hosts)");
             w.Open();
             w.Line("Number = number; Site = site; Label = label; Hosts = hosts;");
@@ -56,7 +56,7 @@ namespace Spine.Generators
             w.Close();
             w.Line();
             w.Doc("An out-of-band endpoint that must accept a TCP connection before its site shuts down.");
-            w.Open("public sealed class SpineOobEndpoint");
+            w.Type("sealed class SpineOobEndpoint");
             w.Line("public SpineOobEndpoint(string id, string host, int port, string? description) { Id = id; Host = host; Port = port; Description = description; }");
             w.Line("public string Id { get; }");
             w.Line("public string Host { get; }");
@@ -65,7 +65,7 @@ namespace Spine.Generators
             w.Close();
             w.Line();
             w.Doc("A docker compose stack on a host (docker.compose.targets.yaml, enabled targets).");
-            w.Open("public sealed class SpineComposeStack");
+            w.Type("sealed class SpineComposeStack");
             w.Line("public SpineComposeStack(string target, string sshTarget, string name, string path) { Target = target; SshTarget = sshTarget; Name = name; Path = path; }");
             w.Line("public string Target { get; }");
             w.Line("public string SshTarget { get; }");
@@ -73,7 +73,16 @@ namespace Spine.Generators
             w.Line("public string Path { get; }");
             w.Close();
             w.Line();
-            w.Open("public static partial class SpineMaintenance");
+            w.Doc("A guest that vm.lifecycle.yaml tracks: whether it is an LXC container (vm_type: lxc) or a VM.");
+            w.Type("sealed class SpineGuest");
+            w.Line("public SpineGuest(int id, string? name, string? proxmoxHost, bool isContainer) { Id = id; Name = name; ProxmoxHost = proxmoxHost; IsContainer = isContainer; }");
+            w.Line("public int Id { get; }");
+            w.Line("public string? Name { get; }");
+            w.Line("public string? ProxmoxHost { get; }");
+            w.Line("public bool IsContainer { get; }");
+            w.Close();
+            w.Line();
+            w.Type("static partial class SpineMaintenance");
             foreach (var s in spec.Sites)
             {
                 w.Doc($"Site '{s.Name}'.");
@@ -81,7 +90,7 @@ namespace Spine.Generators
             }
 
             w.Line();
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<SpineSite> Sites { get; } = new SpineSite[] { " + string.Join(", ", System.Linq.Enumerable.Select(spec.Sites, s => s.Identifier)) + " };");
+            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineSite> Sites { get; } = new SpineSite[]", spec.Sites.Select(s => s.Identifier));
             w.Line("public static SpineSite? Find(string name) => global::System.Linq.Enumerable.FirstOrDefault(Sites, s => s.Name == name);");
             w.Doc("Which site shuts down first (cross_site_order.shutdown; the seed's shop, home by default).");
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> CrossSiteShutdown {{ get; }} = {CodeWriter.Strings(spec.CrossSiteShutdown)};");
@@ -108,6 +117,8 @@ namespace Spine.Generators
             w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineOobEndpoint> OobGuardEndpoints { get; } = new SpineOobEndpoint[]", spec.OobEndpoints.Select(e => $"new SpineOobEndpoint({CodeWriter.Str(e.Id)}, {CodeWriter.Str(e.Host)}, {e.Port}, {CodeWriter.Str(e.Description)})"));
             w.Doc("The compose stacks of docker.compose.targets.yaml.");
             w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineComposeStack> ComposeStacks { get; } = new SpineComposeStack[]", spec.ComposeStacks.Select(c => $"new SpineComposeStack({CodeWriter.Str(c.Target)}, {CodeWriter.Str(c.SshTarget)}, {CodeWriter.Str(c.Name)}, {CodeWriter.Str(c.Path)})"));
+            w.Doc("The guests of vm.lifecycle.yaml (their kind, for a plan made without asking a host).");
+            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineGuest> Guests { get; } = new SpineGuest[]", spec.Guests.Select(g => $"new SpineGuest({g.Id}, {CodeWriter.Str(g.Hostname)}, {CodeWriter.Str(g.ProxmoxHost)}, {CodeWriter.Bool(g.IsContainer)})"));
             w.Close();
             return w.ToString();
         }

@@ -8,26 +8,16 @@ namespace Spine.Generators
     /// </summary>
     internal static class PolicyEmitter
     {
-        public static string Emit(PolicySpec spec)
+        public static string Emit(PolicySpec spec, EmitOptions options)
         {
-            var w = new CodeWriter("ops/bindings/policy.presets.yaml and tenant.profile.yaml");
-            foreach (var k in spec.Knobs.Where(k => !k.Enum.IsEmpty))
+            var w = new CodeWriter("ops/bindings/policy.presets.yaml and tenant.profile.yaml", options);
+            foreach (var k in spec.Knobs.Where(k => k.Enum != null))
             {
-                w.Doc($"The values of knob '{k.Name}'.");
-                w.Open($"public enum Spine{k.Identifier}");
-                var members = Identifiers.Assign(k.Enum).Identifiers;
-                for (var i = 0; i < members.Count; i++)
-                {
-                    w.Doc(k.Enum[i]);
-                    w.Line(members[i] + ",");
-                }
-
-                w.Close();
-                w.Line();
+                EnumEmitter.Emit(w, k.Enum!, $"The values of knob '{k.Name}' (knob_schema enum); Unknown for any other.");
             }
 
             w.Doc("Resolved policy knobs, typed by knob_schema.");
-            w.Open("public sealed partial class SpineKnobs");
+            w.Type("sealed partial class SpineKnobs");
             foreach (var k in spec.Knobs)
             {
                 w.Doc(k.Description);
@@ -56,7 +46,7 @@ namespace Spine.Generators
             w.Line("private static T Fail<T>(string name, string value, string expected) => throw new global::System.FormatException($\"Knob '{name}' is '{value}', expected {expected}.\");");
             w.Close();
             w.Line();
-            w.Open("public static partial class SpinePolicy");
+            w.Type("static partial class SpinePolicy");
             foreach (var p in spec.Presets)
             {
                 w.Doc(p.Description);
@@ -76,7 +66,7 @@ namespace Spine.Generators
             return w.ToString();
         }
 
-        private static string TypeOf(KnobSpec k) => !k.Enum.IsEmpty ? "Spine" + k.Identifier : k.Type switch
+        private static string TypeOf(KnobSpec k) => k.Enum is { } e ? e.TypeName : k.Type switch
         {
             "integer" => "int",
             "boolean" => "bool",
@@ -86,11 +76,10 @@ namespace Spine.Generators
         private static string Parse(KnobSpec k)
         {
             var get = $"Get(values, {CodeWriter.Str(k.Name)})";
-            if (!k.Enum.IsEmpty)
+            if (k.Enum is { } e)
             {
-                var members = Identifiers.Assign(k.Enum).Identifiers;
-                var cases = string.Join(" ", k.Enum.Select((e, i) => $"{CodeWriter.Str(e)} => Spine{k.Identifier}.{members[i]},"));
-                return $"{get} switch {{ {cases} var v => Fail<Spine{k.Identifier}>({CodeWriter.Str(k.Name)}, v, \"one of {string.Join(", ", k.Enum)}\") }}";
+                var cases = string.Join(" ", e.Values.Select((v, i) => $"{CodeWriter.Str(v)} => {e.TypeName}.{e.Members[i]},"));
+                return $"{get} switch {{ {cases} var v => Fail<{e.TypeName}>({CodeWriter.Str(k.Name)}, v, {CodeWriter.Str("one of " + string.Join(", ", e.Values))}) }}";
             }
 
             return k.Type switch

@@ -5,11 +5,11 @@ namespace Spine.Generators
     /// <summary>SshTargets.g.cs: <c>SpineSshTarget</c> per target, with the binding's defaults applied.</summary>
     internal static class SshTargetsEmitter
     {
-        public static string Emit(SshTargetsSpec spec)
+        public static string Emit(SshTargetsSpec spec, EmitOptions options)
         {
-            var w = new CodeWriter("ops/bindings/ssh.targets.yaml");
+            var w = new CodeWriter("ops/bindings/ssh.targets.yaml", options);
             w.Doc("How to reach a host. HostKey is the pinned OpenSSH SHA256 fingerprint, if declared.");
-            w.Open("public sealed class SpineSshTarget");
+            w.Type("sealed class SpineSshTarget");
             w.Line("public SpineSshTarget(string id, string host, string user, int port, int connectTimeoutSec, string? hostKey, bool optional, string[] tags, string? notes)");
             w.Open();
             w.Line("Id = id; Host = host; User = user; Port = port; ConnectTimeoutSec = connectTimeoutSec; HostKey = hostKey; Optional = optional; Tags = tags; Notes = notes;");
@@ -26,7 +26,7 @@ namespace Spine.Generators
             w.Line("public override string ToString() => Id;");
             w.Close();
             w.Line();
-            w.Open("public static partial class SpineSshTargets");
+            w.Type("static partial class SpineSshTargets");
             foreach (var t in spec.Targets)
             {
                 w.Doc(t.Notes);

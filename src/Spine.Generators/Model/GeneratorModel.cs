@@ -2,21 +2,17 @@ using System.Collections.Generic;
 using System.Linq;
 using Spine.Model;
 using Spine.Model.Bindings;
+using Spine.Model.Naming;
 
 namespace Spine.Generators
 {
-    /// <summary>Builds the emitters' specs from a workspace, and finds the names that would collide as C# identifiers.</summary>
+    /// <summary>
+    /// Builds the emitters' specs from a workspace. Whatever the YAML holds, the specs name every member once:
+    /// a name given twice (a duplicate key, a duplicate id) is taken once, first occurrence wins (SPINE002/SPINE301
+    /// report the duplicate), and two names with one identifier get distinct identifiers (SPINE005 reports it).
+    /// </summary>
     internal static class GeneratorModel
     {
-        // The members and the name of each generated class: YAML names must not take them.
-        private static readonly string[] CapabilityReserved = { "SpineCapabilities", "All", "Find" };
-        private static readonly string[] GateReserved = { "SpineGates", "All", "Find" };
-        private static readonly string[] DomainReserved = { "SpineDomains", "All", "Find", "CoreGateIds", "CoreCountLimit" };
-        private static readonly string[] SiteReserved = { "SpineMaintenance", "Sites", "Find", "Phases", "CrossSiteShutdown", "CrossSiteStartup", "OobGuardSites", "OobGuardTimeoutSec", "OobGuardEndpoints", "ComposeStacks" };
-        private static readonly string[] SshReserved = { "SpineSshTargets", "All", "Find", "DefaultIdentityFile", "DefaultKnownHostsFile" };
-        private static readonly string[] KnobReserved = { "SpineKnobs", "From", "Get", "Fail", "Names" };
-        private static readonly string[] PresetReserved = { "SpinePolicy", "All", "Find", "TenantId", "TenantPreset", "TenantOverrides" };
-
         public static CapabilitiesSpec? Capabilities(SpineWorkspace ws)
         {
             if (ws.Capabilities is not { } registry)
@@ -24,11 +20,23 @@ namespace Spine.Generators
                 return null;
             }
 
-            var ids = Identifiers.Assign(registry.Capabilities.Select(c => c.Name.Value), CapabilityReserved).Identifiers;
-            return new CapabilitiesSpec(registry.Capabilities.Select((c, i) => new CapabilitySpec(
-                ids[i], c.Name.Value, c.Description?.Value, c.Safety?.Value, c.Approval?.Value, c.Plane?.Value, c.Domain?.Value, c.Command?.Value, c.Lifecycle?.Value,
-                c.Requires.Select(r => r.Value).ToEquatableArray())).ToEquatableArray());
+            var capabilities = Distinct(registry.Capabilities, c => c.Name.Value);
+            var ids = Identifiers.Assign(capabilities.Select(c => c.Name.Value), GeneratedNames.Capabilities);
+            var enums = registry.Schema.Enums
+                .Where(e => CapabilityFields.Contains(e.Field.Value))
+                .GroupBy(e => e.Field.Value)
+                .Select(g => g.First())
+                .Select(e => EnumSpec.Of(e.Field.Value, "SpineCapability" + Identifiers.From(e.Field.Value), e.Values.Select(v => v.Value)))
+                .ToEquatableArray();
+            return new CapabilitiesSpec(
+                capabilities.Select(c => new CapabilitySpec(
+                    ids[c.Name.Value], c.Name.Value, c.Description?.Value, c.Safety?.Value, c.Approval?.Value, c.Plane?.Value, c.Domain?.Value, c.Command?.Value, c.Lifecycle?.Value,
+                    c.Requires.Select(r => r.Value).Distinct().ToEquatableArray())).ToEquatableArray(),
+                enums);
         }
+
+        /// <summary>The capability fields that may get a generated enum (they are generated as properties).</summary>
+        internal static readonly string[] CapabilityFields = { "safety", "approval", "plane", "domain", "lifecycle" };
 
         public static GatesSpec? Gates(SpineWorkspace ws)
         {
@@ -37,14 +45,14 @@ namespace Spine.Generators
                 return null;
             }
 
-            var gates = registry.Gates.Where(g => g.Id.Value.Length > 0).ToList();
-            var ids = Identifiers.Assign(gates.Select(g => g.Id.Value), GateReserved).Identifiers;
+            var gates = Distinct(registry.Gates.Where(g => g.Id.Value.Length > 0), g => g.Id.Value);
+            var ids = Identifiers.Assign(gates.Select(g => g.Id.Value), GeneratedNames.Gates);
             var assignments = (ws.Topology?.Assignments ?? EquatableArray<GateAssignment>.Empty).GroupBy(a => a.GateId.Value).ToDictionary(g => g.Key, g => g.First());
-            return new GatesSpec(gates.Select((g, i) =>
+            return new GatesSpec(gates.Select(g =>
             {
                 assignments.TryGetValue(g.Id.Value, out var a);
                 return new GateSpec(
-                    ids[i], g.Id.Value, g.Name?.Value, g.Category?.Value, g.Description?.Value, g.Severity?.Value, g.CheckScript?.Value, g.Inline, g.Retired, g.EnforcedBy?.Value,
+                    ids[g.Id.Value], g.Id.Value, g.Name?.Value, g.Category?.Value, g.Description?.Value, g.Severity?.Value, g.CheckScript?.Value, g.Inline, g.Retired, g.EnforcedBy?.Value,
                     a?.PrimaryDomain?.Value, (a?.SecondaryDomains ?? EquatableArray<Located<string>>.Empty).Select(s => s.Value).ToEquatableArray());
             }).ToEquatableArray());
         }
@@ -56,13 +64,14 @@ namespace Spine.Generators
                 return null;
             }
 
-            var ids = Identifiers.Assign(topology.Domains.Select(d => d.Id.Value), DomainReserved).Identifiers;
+            var domains = Distinct(topology.Domains, d => d.Id.Value);
+            var ids = Identifiers.Assign(domains.Select(d => d.Id.Value), GeneratedNames.Domains);
             var release = topology.ReleaseSequence.Select(r => r.Value).ToList();
             return new DomainsSpec(
-                topology.Domains.Select((d, i) =>
+                domains.Select(d =>
                 {
                     var set = DomainRouting.Resolve(ws, d.Id.Value);
-                    return new DomainSpec(ids[i], d.Id.Value, d.Description?.Value, d.Criticality?.Value, d.DependsOn.Select(x => x.Value).ToEquatableArray(), release.IndexOf(d.Id.Value), set.Source.ToString(), set.Gates);
+                    return new DomainSpec(ids[d.Id.Value], d.Id.Value, d.Description?.Value, d.Criticality?.Value, d.DependsOn.Select(x => x.Value).ToEquatableArray(), release.IndexOf(d.Id.Value), set.Source.ToString(), set.Gates);
                 }).ToEquatableArray(),
                 DomainRouting.Core(ws).Gates,
                 topology.CoreMode?.CoreCountLimit?.Value ?? 0);
@@ -76,14 +85,14 @@ namespace Spine.Generators
             }
 
             var sites = seq.KnownSites;
-            var ids = Identifiers.Assign(sites, SiteReserved).Identifiers;
+            var ids = Identifiers.Assign(sites, GeneratedNames.Sites);
             static EquatableArray<int> Ints(EquatableArray<Located<int>> values) => values.Select(v => v.Value).ToEquatableArray();
-            var siteSpecs = sites.Select((s, i) =>
+            var siteSpecs = sites.Select(s =>
             {
                 var l = seq.Lifecycle(s);
                 return l is null
-                    ? new SiteSpec(ids[i], s, null, false, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty)
-                    : new SiteSpec(ids[i], s, l.HostId?.Value, true, Ints(l.ActiveVmIds), Ints(l.DestroyedVmIds), Ints(l.TemplateVmIds), Ints(l.StartupOrder), Ints(l.ShutdownOrder));
+                    ? new SiteSpec(ids[s], s, null, false, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty, EquatableArray<int>.Empty)
+                    : new SiteSpec(ids[s], s, l.HostId?.Value, true, Ints(l.ActiveVmIds), Ints(l.DestroyedVmIds), Ints(l.TemplateVmIds), Ints(l.StartupOrder), Ints(l.ShutdownOrder));
             }).ToEquatableArray();
 
             var phases = seq.Phases
@@ -92,6 +101,12 @@ namespace Spine.Generators
                     .Where(h => h.Target != null)
                     .Select(h => new PhaseHostSpec(h.Target!.Value.Value, h.Stacks.Select(x => x.Value).ToEquatableArray(), Ints(h.VmIds), h.WaitAfterSec?.Value ?? 0, h.HealthProbes.Select(x => x.Value).ToEquatableArray(), h.Description?.Value))
                     .ToEquatableArray()))
+                .ToEquatableArray();
+
+            var guests = (ws.Guests?.Guests ?? EquatableArray<TrackedGuest>.Empty)
+                .GroupBy(g => g.Id.Value)
+                .Select(g => g.First())
+                .Select(g => new GuestSpec(g.Id.Value, g.Hostname?.Value, g.ProxmoxHost?.Value, g.IsContainer))
                 .ToEquatableArray();
 
             var guard = ws.NetworkCutover?.OobGuard;
@@ -109,7 +124,8 @@ namespace Spine.Generators
                 (ws.ComposeTargets?.Targets ?? EquatableArray<ComposeTarget>.Empty)
                     .Where(t => t.Enabled)
                     .SelectMany(t => t.Stacks.Where(s => s.Name != null && s.Path != null).Select(s => new ComposeStackSpec(t.Id.Value, t.SshTarget?.Value ?? t.Id.Value, s.Name!.Value.Value, s.Path!.Value.Value)))
-                    .ToEquatableArray());
+                    .ToEquatableArray(),
+                guests);
         }
 
         public static SshTargetsSpec? SshTargets(SpineWorkspace ws)
@@ -120,18 +136,20 @@ namespace Spine.Generators
             }
 
             var d = ssh.Defaults;
-            var ids = Identifiers.Assign(ssh.Targets.Select(t => t.Id.Value), SshReserved).Identifiers;
-            return new SshTargetsSpec(ssh.Targets.Select((t, i) => new SshTargetSpec(
-                ids[i],
-                t.Id.Value,
-                t.Host?.Value ?? string.Empty,
-                ssh.UserOf(t),
-                ssh.PortOf(t),
-                ssh.ConnectTimeoutOf(t),
-                t.HostKey?.Value,
-                t.Optional,
-                t.Tags.Select(x => x.Value).ToEquatableArray(),
-                t.Notes?.Value)).ToEquatableArray(),
+            var targets = Distinct(ssh.Targets, t => t.Id.Value);
+            var ids = Identifiers.Assign(targets.Select(t => t.Id.Value), GeneratedNames.SshTargets);
+            return new SshTargetsSpec(
+                targets.Select(t => new SshTargetSpec(
+                    ids[t.Id.Value],
+                    t.Id.Value,
+                    t.Host?.Value ?? string.Empty,
+                    ssh.UserOf(t),
+                    ssh.PortOf(t),
+                    ssh.ConnectTimeoutOf(t),
+                    t.HostKey?.Value,
+                    t.Optional,
+                    t.Tags.Select(x => x.Value).ToEquatableArray(),
+                    t.Notes?.Value)).ToEquatableArray(),
                 d.IdentityFile?.Value,
                 d.KnownHostsFile?.Value);
         }
@@ -143,70 +161,33 @@ namespace Spine.Generators
                 return null;
             }
 
-            var knobIds = Identifiers.Assign(policy.KnobSchema.Select(k => k.Name.Value), KnobReserved).Identifiers;
-            var presetIds = Identifiers.Assign(policy.Presets.Select(p => p.Name.Value), PresetReserved).Identifiers;
+            var knobs = Distinct(policy.KnobSchema, k => k.Name.Value);
+            var knobIds = Identifiers.Assign(knobs.Select(k => k.Name.Value), GeneratedNames.Knobs);
+            var presetIds = Identifiers.Assign(policy.Presets.Select(p => p.Name.Value), GeneratedNames.Presets);
+            var enumKnobs = knobs.Where(k => k.Enum is { IsEmpty: false }).Select(k => k.Name.Value).ToList();
+            var enumTypes = Identifiers.Assign(enumKnobs.Select(k => "Spine" + knobIds[k]), EnumSpec.FixedTypeNames);
             var tenant = ws.Tenant;
             return new PolicySpec(
-                policy.KnobSchema.Select((k, i) => new KnobSpec(knobIds[i], k.Name.Value, k.Type?.Value ?? "string", (k.Enum ?? EquatableArray<Located<string>>.Empty).Select(e => e.Value).ToEquatableArray(), k.Description?.Value)).ToEquatableArray(),
-                policy.Presets.Select((p, i) => new PresetSpec(presetIds[i], p.Name.Value, p.Description?.Value, p.Knobs.Where(k => k.Value != null).Select(k => new KnobValueSpec(k.Name.Value, k.Value!)).ToEquatableArray())).ToEquatableArray(),
+                knobs.Select(k => new KnobSpec(
+                    knobIds[k.Name.Value],
+                    k.Name.Value,
+                    k.Type?.Value ?? "string",
+                    k.Enum is { IsEmpty: false } values ? EnumSpec.Of(k.Name.Value, enumTypes["Spine" + knobIds[k.Name.Value]], values.Select(e => e.Value)) : null,
+                    k.Description?.Value)).ToEquatableArray(),
+                policy.Presets.Select(p => new PresetSpec(presetIds[p.Name.Value], p.Name.Value, p.Description?.Value, Values(p.Knobs))).ToEquatableArray(),
                 tenant?.TenantId?.Value,
                 tenant?.Preset?.Value,
-                (tenant?.Overrides ?? EquatableArray<KnobSetting>.Empty).Where(k => k.Value != null).Select(k => new KnobValueSpec(k.Name.Value, k.Value!)).ToEquatableArray());
+                Values(tenant?.Overrides ?? EquatableArray<KnobSetting>.Empty));
         }
 
-        /// <summary>SPINE005: names of one generated class that map to the same identifier.</summary>
-        public static IEnumerable<Finding> Collisions(SpineWorkspace ws)
+        /// <summary>Knob settings as text, each name once (first wins).</summary>
+        private static EquatableArray<KnobValueSpec> Values(EquatableArray<KnobSetting> settings) =>
+            Distinct(settings.Where(k => k.Value != null), k => k.Name.Value).Select(k => new KnobValueSpec(k.Name.Value, k.Value!)).ToEquatableArray();
+
+        private static List<T> Distinct<T>(IEnumerable<T> items, System.Func<T, string> key)
         {
-            IEnumerable<Finding> Check(string what, IEnumerable<Located<string>> names, params string[] reserved)
-            {
-                var list = names.ToList();
-                var (_, collisions) = Identifiers.Assign(list.Select(n => n.Value), reserved);
-                foreach (var (first, second, id) in collisions)
-                {
-                    var at = list.LastOrDefault(n => n.Value == second);
-                    var before = list.FirstOrDefault(n => n.Value == first);
-                    yield return before.Span.File is null
-                        ? RuleCatalog.IdentifierCollision.At(at.Span, $"{what} '{second}' becomes the C# identifier '{id}', which the generated class already uses; its member is '{id}_2' (or later). Rename it.")
-                        : RuleCatalog.IdentifierCollision.At(
-                            at.Span,
-                            $"{what} '{second}' and '{first}' both become the C# identifier '{id}'; the generated member for '{second}' is '{id}_2' (or later). Rename one of them.",
-                            before.Span);
-                }
-            }
-
-            var result = new List<Finding>();
-            if (ws.Capabilities is { } caps)
-            {
-                result.AddRange(Check("Capability", caps.Capabilities.Select(c => c.Name), CapabilityReserved));
-            }
-
-            if (ws.Registry is { } reg)
-            {
-                result.AddRange(Check("Gate", reg.Gates.Where(g => g.Id.Value.Length > 0).Select(g => g.Id), GateReserved));
-            }
-
-            if (ws.Topology is { } top)
-            {
-                result.AddRange(Check("Domain", top.Domains.Select(d => d.Id), DomainReserved));
-            }
-
-            if (ws.SshTargets is { } ssh)
-            {
-                result.AddRange(Check("SSH target", ssh.Targets.Select(t => t.Id), SshReserved));
-            }
-
-            if (ws.Policy is { } policy)
-            {
-                result.AddRange(Check("Knob", policy.KnobSchema.Select(k => k.Name), KnobReserved));
-                result.AddRange(Check("Preset", policy.Presets.Select(p => p.Name), PresetReserved));
-            }
-
-            if (ws.Sequencing is { } seq)
-            {
-                result.AddRange(Check("Site", seq.Sites, SiteReserved));
-            }
-
-            return result;
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            return items.Where(i => seen.Add(key(i))).ToList();
         }
     }
 }

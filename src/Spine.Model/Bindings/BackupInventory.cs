@@ -13,13 +13,12 @@ namespace Spine.Model.Bindings
             var targets = read.Maps(root, "targets").Select(t => new BackupTarget(
                 t.Span,
                 read.Str(t, "name"),
+                read.Str(t, "id"),
                 read.Bool(t, "enabled")?.Value ?? true,
-                read.Str(t, "kind"),
                 read.Str(t, "host"),
                 read.Str(t, "base_path"),
-                read.Str(t, "glob"),
-                read.Int(t, "stale_after_hours"),
-                read.Str(t, "classification"),
+                read.Str(t, "path"),
+                read.Str(t, "storage_host"),
                 read.Bool(t, "offsite"))).ToEquatableArray();
             return new BackupInventory(root.Span, root.Entry("targets")?.Key.Span, targets);
         }
@@ -29,12 +28,15 @@ namespace Spine.Model.Bindings
     public sealed record BackupTarget(
         SourceSpan Span,
         Located<string>? Name,
+        Located<string>? Id,
         bool Enabled,
-        Located<string>? Kind,
         Located<string>? Host,
         Located<string>? BasePath,
-        Located<string>? Glob,
-        Located<int>? StaleAfterHours,
-        Located<string>? Classification,
-        Located<bool>? Offsite);
+        Located<string>? PathValue,
+        Located<string>? StorageHost,
+        Located<bool>? Offsite)
+    {
+        /// <summary>The target's name, else its id (the D139 script reads <c>id</c>, the data says <c>name</c>).</summary>
+        public Located<string>? Label => Name ?? Id;
+    }
 }

@@ -7,8 +7,7 @@ namespace Spine.Model.Bindings
     /// <summary><c>ops/capabilities.yaml</c>: the governed actions of the spine.</summary>
     public sealed record CapabilityRegistry(
         SourceSpan Span,
-        Located<string>? Version,
-        Located<string>? Updated,
+        SourceSpan? CapabilitiesKey,
         CapabilitySchema Schema,
         EquatableArray<Capability> Capabilities)
     {
@@ -16,21 +15,21 @@ namespace Spine.Model.Bindings
 
         public Capability? Find(string name) => Capabilities.FirstOrDefault(c => c.Name.Value == name);
 
+        /// <summary>
+        /// Reads only what Spine uses (rules, generated API, runtime); everything else a capability holds
+        /// (args, outputs, tags, notes, implementation_*, …) is the spine's own business and is not typed.
+        /// </summary>
         internal static CapabilityRegistry Bind(YamlMapping root, BindingReader read)
         {
             var schemaMap = read.Map(root, "schema");
             var schema = new CapabilitySchema(
                 schemaMap is null ? root.Span : BindingReader.KeySpan(root, "schema"),
-                read.StrList(schemaMap, "optional_fields"),
-                (read.Map(schemaMap, "enums")?.Entries ?? new List<YamlEntry>())
-                    .Select(e => new SchemaEnum(
-                        new Located<string>(e.Key.Value, e.Key.Span),
-                        read.StrList(read.Map(schemaMap, "enums"), e.Key.Value)))
+                read.Entries(schemaMap, "enums")
+                    .Select(e => new SchemaEnum(new Located<string>(e.Key.Value, e.Key.Span), read.StrList(read.Map(schemaMap, "enums"), e.Key.Value)))
                     .ToEquatableArray());
 
             var capabilities = new List<Capability>();
-            var map = read.Map(root, "capabilities");
-            foreach (var entry in map?.Entries ?? new List<YamlEntry>())
+            foreach (var entry in read.Entries(root, "capabilities"))
             {
                 var cap = read.Map(entry.Value, $"capability '{entry.Key.Value}'");
                 if (cap is null)
@@ -40,39 +39,26 @@ namespace Spine.Model.Bindings
 
                 capabilities.Add(new Capability(
                     new Located<string>(entry.Key.Value, entry.Key.Span),
+                    cap.Span,
                     read.Str(cap, "description"),
-                    read.StrList(cap, "tags"),
                     read.Str(cap, "command"),
                     read.Str(cap, "cwd"),
                     read.Str(cap, "safety"),
                     read.Str(cap, "approval"),
                     read.Str(cap, "lifecycle"),
-                    read.StrList(cap, "outputs"),
                     cap.Entry("requires")?.Key.Span,
                     read.StrList(cap, "requires"),
                     read.Str(cap, "plane"),
                     read.Str(cap, "domain"),
-                    read.Str(cap, "implementation_repo"),
-                    read.Str(cap, "implementation_path"),
-                    read.Bool(cap, "touches_api"),
-                    read.Maps(cap, "args").Select(a => new CapabilityArg(
-                        a.Span,
-                        read.Str(a, "name"),
-                        read.Bool(a, "required"),
-                        read.Str(a, "default"),
-                        read.Str(a, "validate"))).ToEquatableArray(),
-                    read.Str(cap, "post_action"),
-                    read.Str(cap, "notes"),
-                    read.StrList(cap, "produces_files"),
                     read.Str(cap, "auth_model")));
             }
 
-            return new CapabilityRegistry(root.Span, read.Str(root, "version"), read.Str(root, "updated"), schema, capabilities.ToEquatableArray());
+            return new CapabilityRegistry(root.Span, root.Entry("capabilities")?.Key.Span, schema, capabilities.ToEquatableArray());
         }
     }
 
-    /// <summary>The registry's own <c>schema:</c> block: optional fields and the enum vocabularies.</summary>
-    public sealed record CapabilitySchema(SourceSpan Span, EquatableArray<Located<string>> OptionalFields, EquatableArray<SchemaEnum> Enums)
+    /// <summary>The registry's own <c>schema:</c> block: the enum vocabularies of capability fields.</summary>
+    public sealed record CapabilitySchema(SourceSpan Span, EquatableArray<SchemaEnum> Enums)
     {
         /// <summary>The declared values of an enum field, or null when the schema does not declare it.</summary>
         public EquatableArray<Located<string>>? EnumValues(string field)
@@ -91,36 +77,24 @@ namespace Spine.Model.Bindings
 
     public sealed record SchemaEnum(Located<string> Field, EquatableArray<Located<string>> Values);
 
+    /// <summary>One capability: the fields Spine reads. <see cref="BodySpan"/> is its mapping (the name's value).</summary>
     public sealed record Capability(
         Located<string> Name,
+        SourceSpan BodySpan,
         Located<string>? Description,
-        EquatableArray<Located<string>> Tags,
         Located<string>? Command,
         Located<string>? Cwd,
         Located<string>? Safety,
         Located<string>? Approval,
         Located<string>? Lifecycle,
-        EquatableArray<Located<string>> Outputs,
         SourceSpan? RequiresKey,
         EquatableArray<Located<string>> Requires,
         Located<string>? Plane,
         Located<string>? Domain,
-        Located<string>? ImplementationRepo,
-        Located<string>? ImplementationPath,
-        Located<bool>? TouchesApi,
-        EquatableArray<CapabilityArg> Args,
-        Located<string>? PostAction,
-        Located<string>? Notes,
-        EquatableArray<Located<string>> ProducesFiles,
         Located<string>? AuthModel)
     {
         public SourceSpan Span => Name.Span;
-    }
 
-    public sealed record CapabilityArg(
-        SourceSpan Span,
-        Located<string>? Name,
-        Located<bool>? Required,
-        Located<string>? Default,
-        Located<string>? Validate);
+        public bool IsReadOnly => Safety?.Value == "read-only";
+    }
 }

@@ -1,35 +1,22 @@
-using System.Collections.Generic;
+using System.Linq;
 using Spine.Model.Yaml;
 
 namespace Spine.Model.Bindings
 {
-    /// <summary><c>ops/bindings/capability_map.yaml</c>: capability → plugin → script navigation index (D67).</summary>
-    public sealed record CapabilityMap(SourceSpan Span, EquatableArray<CapabilityMapEntry> Entries)
+    /// <summary>
+    /// <c>ops/bindings/capability_map.yaml</c>: capability → plugin → script navigation index. D67 reads
+    /// only its keys, so an entry's body (plugin, script, safety, …) is not typed.
+    /// </summary>
+    public sealed record CapabilityMap(SourceSpan Span, SourceSpan? CapabilitiesKey, EquatableArray<CapabilityMapEntry> Entries)
     {
         public const string Path = "ops/bindings/capability_map.yaml";
 
-        internal static CapabilityMap Bind(YamlMapping root, BindingReader read)
-        {
-            var entries = new List<CapabilityMapEntry>();
-            foreach (var entry in read.Map(root, "capabilities")?.Entries ?? new List<YamlEntry>())
-            {
-                var map = read.Map(entry.Value, $"capability map entry '{entry.Key.Value}'");
-                entries.Add(new CapabilityMapEntry(
-                    new Located<string>(entry.Key.Value, entry.Key.Span),
-                    read.Str(map, "plugin"),
-                    read.Str(map, "script"),
-                    read.Str(map, "safety"),
-                    read.Str(map, "note")));
-            }
-
-            return new CapabilityMap(root.Span, entries.ToEquatableArray());
-        }
+        internal static CapabilityMap Bind(YamlMapping root, BindingReader read) => new CapabilityMap(
+            root.Span,
+            root.Entry("capabilities")?.Key.Span,
+            read.Entries(root, "capabilities").Select(e => new CapabilityMapEntry(new Located<string>(e.Key.Value, e.Key.Span), e.Value.Span)).ToEquatableArray());
     }
 
-    public sealed record CapabilityMapEntry(
-        Located<string> Name,
-        Located<string>? Plugin,
-        Located<string>? Script,
-        Located<string>? Safety,
-        Located<string>? Note);
+    /// <summary>One map entry: its key and the span of its body (what a fix removes).</summary>
+    public sealed record CapabilityMapEntry(Located<string> Name, SourceSpan BodySpan);
 }

@@ -12,7 +12,7 @@ namespace Spine.Model.Bindings
         internal static ComposeTargets Bind(YamlMapping root, BindingReader read)
         {
             var targets = new List<ComposeTarget>();
-            foreach (var entry in read.Map(root, "targets")?.Entries ?? new List<YamlEntry>())
+            foreach (var entry in read.Entries(root, "targets"))
             {
                 var t = read.Map(entry.Value, $"compose target '{entry.Key.Value}'");
                 targets.Add(new ComposeTarget(

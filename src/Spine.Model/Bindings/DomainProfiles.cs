@@ -14,7 +14,7 @@ namespace Spine.Model.Bindings
         internal static DomainProfiles Bind(YamlMapping root, BindingReader read)
         {
             var domains = new List<DomainProfile>();
-            foreach (var entry in read.Map(root, "domains")?.Entries ?? new List<YamlEntry>())
+            foreach (var entry in read.Entries(root, "domains"))
             {
                 var d = read.Map(entry.Value, $"domain profile '{entry.Key.Value}'");
                 domains.Add(new DomainProfile(

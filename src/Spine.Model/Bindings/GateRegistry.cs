@@ -7,9 +7,9 @@ namespace Spine.Model.Bindings
     /// <summary><c>ops/bindings/gate.registry.yaml</c>: every drift gate and its metadata.</summary>
     public sealed record GateRegistry(
         SourceSpan Span,
-        Located<string>? SchemaVersion,
+        SourceSpan? GatesKey,
+        SourceSpan? CategoriesKey,
         Located<string>? Updated,
-        Located<string>? Description,
         GateCount? Count,
         EquatableArray<GateCategory> Categories,
         EquatableArray<Located<string>> Severities,
@@ -21,6 +21,14 @@ namespace Spine.Model.Bindings
         public static readonly IReadOnlyList<string> DefaultSeverities = new[] { "critical", "high", "medium", "low", "none" };
 
         public Gate? Find(string id) => Gates.FirstOrDefault(g => g.Id.Value == id);
+
+        /// <summary>
+        /// Whether the registry was last updated on or after <paramref name="date"/> (yyyy-MM-dd); true when it gives no
+        /// readable date, so a spine that does not say is held to the newest contract.
+        /// </summary>
+        public bool UpdatedOnOrAfter(string date) =>
+            Updated is not { } updated || updated.Value.Length < 10 || !System.DateTime.TryParseExact(updated.Value.Substring(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _)
+                || string.CompareOrdinal(updated.Value.Substring(0, 10), date) >= 0;
 
         internal static GateRegistry Bind(YamlMapping root, BindingReader read)
         {
@@ -55,7 +63,6 @@ namespace Spine.Model.Bindings
                     read.Str(g, "description"),
                     read.Str(g, "severity"),
                     read.Str(g, "check_script"),
-                    read.Str(g, "fix_hint"),
                     read.Bool(g, "inline")?.Value ?? false,
                     read.Bool(g, "retired")?.Value ?? false,
                     read.Bool(g, "warn_only")?.Value ?? false,
@@ -68,9 +75,9 @@ namespace Spine.Model.Bindings
 
             return new GateRegistry(
                 root.Span,
-                read.Str(root, "schema_version"),
+                root.Entry("gates")?.Key.Span,
+                root.Entry("categories")?.Key.Span,
                 read.Str(root, "updated"),
-                read.Str(root, "description"),
                 count,
                 categories,
                 read.StrList(root, "severities"),
@@ -94,7 +101,6 @@ namespace Spine.Model.Bindings
         Located<string>? Description,
         Located<string>? Severity,
         Located<string>? CheckScript,
-        Located<string>? FixHint,
         bool Inline,
         bool Retired,
         bool WarnOnly,
@@ -109,7 +115,7 @@ namespace Spine.Model.Bindings
         public bool IsActive => !Retired;
 
         internal static Gate Anonymous(SourceSpan span) => new Gate(
-            new Located<string>(string.Empty, span), null, null, null, null, null, null, false, false, false, false, null,
+            new Located<string>(string.Empty, span), null, null, null, null, null, false, false, false, false, null,
             EquatableArray<Located<string>>.Empty, null, RuleParameters.None);
     }
 
@@ -120,6 +126,9 @@ namespace Spine.Model.Bindings
 
         public EquatableArray<Located<string>>? Get(string name) => Items.FirstOrDefault(p => p.Name == name)?.Values;
 
+        /// <summary>The first value of a parameter, or null when it is absent or empty.</summary>
+        public string? First(string name) => Get(name) is { Count: > 0 } values ? values[0].Value : null;
+
         internal static RuleParameters Bind(YamlMapping? map, BindingReader read)
         {
             if (map is null)
@@ -128,7 +137,7 @@ namespace Spine.Model.Bindings
             }
 
             var items = new List<RuleParameter>();
-            foreach (var entry in map.Entries)
+            foreach (var entry in map.UniqueEntries)
             {
                 var values = entry.Value is YamlScalar scalar
                     ? (scalar.IsNull ? EquatableArray<Located<string>>.Empty : new[] { new Located<string>(scalar.Value, scalar.Span) }.ToEquatableArray())

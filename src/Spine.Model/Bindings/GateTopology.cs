@@ -41,9 +41,7 @@ namespace Spine.Model.Bindings
                     read.Str(d, "criticality"),
                     read.StrList(d, "depends_on"),
                     read.StrList(d, "capability_prefixes"),
-                    read.StrList(d, "path_triggers"),
-                    read.Bool(d, "requires_runtime_sentinel"),
-                    read.Str(d, "added_date")));
+                    read.StrList(d, "path_triggers")));
             }
 
             var assignments = new List<GateAssignment>();
@@ -55,7 +53,7 @@ namespace Spine.Model.Bindings
                     continue;
                 }
 
-                assignments.Add(new GateAssignment(gate.Value, read.Str(a, "primary_domain"), read.StrList(a, "secondary_domains"), read.Str(a, "family")));
+                assignments.Add(new GateAssignment(gate.Value, read.Str(a, "primary_domain"), read.StrList(a, "secondary_domains")));
             }
 
             var rulesMap = read.Map(root, "validation_rules");
@@ -64,7 +62,7 @@ namespace Spine.Model.Bindings
                 read.Bool(rulesMap, "reject_undefined_domain_refs")?.Value ?? false,
                 read.Bool(rulesMap, "require_release_sequence_coverage")?.Value ?? false);
 
-            var aliases = (read.Map(root, "domain_aliases")?.Entries ?? new List<YamlEntry>())
+            var aliases = read.Entries(root, "domain_aliases")
                 .Select(e => new DomainAlias(new Located<string>(e.Key.Value, e.Key.Span), read.Str(e.Value, $"domain alias '{e.Key.Value}'")))
                 .ToEquatableArray();
 
@@ -88,9 +86,7 @@ namespace Spine.Model.Bindings
         Located<string>? Criticality,
         EquatableArray<Located<string>> DependsOn,
         EquatableArray<Located<string>> CapabilityPrefixes,
-        EquatableArray<Located<string>> PathTriggers,
-        Located<bool>? RequiresRuntimeSentinel,
-        Located<string>? AddedDate)
+        EquatableArray<Located<string>> PathTriggers)
     {
         public SourceSpan Span => Id.Span;
     }
@@ -98,8 +94,7 @@ namespace Spine.Model.Bindings
     public sealed record GateAssignment(
         Located<string> GateId,
         Located<string>? PrimaryDomain,
-        EquatableArray<Located<string>> SecondaryDomains,
-        Located<string>? Family)
+        EquatableArray<Located<string>> SecondaryDomains)
     {
         public SourceSpan Span => GateId.Span;
     }

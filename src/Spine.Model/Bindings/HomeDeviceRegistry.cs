@@ -12,28 +12,11 @@ namespace Spine.Model.Bindings
 
         internal static HomeDeviceRegistry Bind(YamlMapping root, BindingReader read)
         {
-            var devices = read.Maps(root, "devices").Select(d => new Device(
-                d.Span,
-                read.Required(d, "id", "A device"),
-                read.Str(d, "name"),
-                read.Str(d, "ip"),
-                read.Str(d, "mac"),
-                read.Str(d, "category"),
-                read.Str(d, "role"),
-                read.Str(d, "status"),
-                read.Int(d, "vm_id"))).ToEquatableArray();
+            // Only the NAS is read (D139): a device is its id, ip and role; the rest is not typed.
+            var devices = read.Maps(root, "devices").Select(d => new Device(d.Span, read.Str(d, "id"), read.Str(d, "ip"), read.Str(d, "role"))).ToEquatableArray();
             return new HomeDeviceRegistry(root.Span, root.Entry("devices")?.Key.Span, devices);
         }
     }
 
-    public sealed record Device(
-        SourceSpan Span,
-        Located<string>? Id,
-        Located<string>? Name,
-        Located<string>? Ip,
-        Located<string>? Mac,
-        Located<string>? Category,
-        Located<string>? Role,
-        Located<string>? Status,
-        Located<int>? VmId);
+    public sealed record Device(SourceSpan Span, Located<string>? Id, Located<string>? Ip, Located<string>? Role);
 }

@@ -16,14 +16,14 @@ namespace Spine.Model.Bindings
         internal static PolicyPresets Bind(YamlMapping root, BindingReader read)
         {
             var presets = new List<PolicyPreset>();
-            foreach (var entry in read.Map(root, "presets")?.Entries ?? new List<YamlEntry>())
+            foreach (var entry in read.Entries(root, "presets"))
             {
                 var p = read.Map(entry.Value, $"preset '{entry.Key.Value}'");
                 presets.Add(new PolicyPreset(new Located<string>(entry.Key.Value, entry.Key.Span), read.Str(p, "description"), KnobSetting.BindAll(read.Map(p, "knobs"))));
             }
 
             var knobs = new List<KnobDefinition>();
-            foreach (var entry in read.Map(root, "knob_schema")?.Entries ?? new List<YamlEntry>())
+            foreach (var entry in read.Entries(root, "knob_schema"))
             {
                 var k = read.Map(entry.Value, $"knob '{entry.Key.Value}'");
                 knobs.Add(new KnobDefinition(
@@ -64,7 +64,7 @@ namespace Spine.Model.Bindings
                 return EquatableArray<KnobSetting>.Empty;
             }
 
-            return map.Entries.Select(e =>
+            return map.UniqueEntries.Select(e =>
             {
                 // A list or map here is reported once, by the policy rules ("has no scalar value").
                 var scalar = e.Value as YamlScalar;

@@ -29,9 +29,6 @@ namespace Spine.Model.Bindings
                 read.Str(d, "user"),
                 read.Int(d, "port"),
                 read.Int(d, "connect_timeout_sec"),
-                read.Bool(d, "batch_mode"),
-                read.Str(d, "strict_host_key_checking"),
-                read.Str(d, "user_known_hosts_file"),
                 read.Str(d, "identity_file"),
                 read.Str(d, "known_hosts_file"));
 
@@ -45,7 +42,6 @@ namespace Spine.Model.Bindings
                     read.Int(t.Map, "port"),
                     read.Int(t.Map, "connect_timeout_sec"),
                     read.Matching(t.Map, "host_key", HostKeyPattern, "an OpenSSH fingerprint (SHA256: and 43 base64 characters)"),
-                    read.Str(t.Map, "access_method"),
                     read.Str(t.Map, "probe_via"),
                     read.Bool(t.Map, "optional")?.Value ?? false,
                     read.StrList(t.Map, "tags"),
@@ -59,9 +55,6 @@ namespace Spine.Model.Bindings
         Located<string>? User,
         Located<int>? Port,
         Located<int>? ConnectTimeoutSec,
-        Located<bool>? BatchMode,
-        Located<string>? StrictHostKeyChecking,
-        Located<string>? UserKnownHostsFile,
         Located<string>? IdentityFile,
         Located<string>? KnownHostsFile);
 
@@ -72,7 +65,6 @@ namespace Spine.Model.Bindings
         Located<int>? Port,
         Located<int>? ConnectTimeoutSec,
         Located<string>? HostKey,
-        Located<string>? AccessMethod,
         Located<string>? ProbeVia,
         bool Optional,
         EquatableArray<Located<string>> Tags,

@@ -12,7 +12,6 @@ namespace Spine.Model.Bindings
     public sealed record StartupSequencing(
         SourceSpan Span,
         Located<int>? Version,
-        Located<string>? Updated,
         SourceSpan? SitesKey,
         EquatableArray<Located<string>> Sites,
         CrossSiteOrder? CrossSiteOrder,
@@ -46,7 +45,7 @@ namespace Spine.Model.Bindings
         internal static StartupSequencing Bind(YamlMapping root, BindingReader read)
         {
             var lifecycles = new List<SiteVmLifecycle>();
-            foreach (var entry in root.Entries.Where(e => e.Key.Value.EndsWith(LifecycleSuffix, System.StringComparison.Ordinal)))
+            foreach (var entry in root.UniqueEntries.Where(e => e.Key.Value.EndsWith(LifecycleSuffix, System.StringComparison.Ordinal)))
             {
                 var map = read.Map(entry.Value, $"'{entry.Key.Value}'");
                 if (map is null)
@@ -87,7 +86,6 @@ namespace Spine.Model.Bindings
             return new StartupSequencing(
                 root.Span,
                 read.Int(root, "version"),
-                read.Str(root, "updated"),
                 root.Entry("sites")?.Key.Span,
                 read.StrList(root, "sites"),
                 crossSite,

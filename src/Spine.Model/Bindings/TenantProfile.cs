@@ -3,7 +3,7 @@ using Spine.Model.Yaml;
 namespace Spine.Model.Bindings
 {
     /// <summary><c>ops/bindings/tenant.profile.yaml</c>: the active tenant, its preset and knob overrides.</summary>
-    public sealed record TenantProfile(SourceSpan Span, string Path, Located<string>? TenantId, Located<string>? DisplayName, Located<string>? Preset, EquatableArray<KnobSetting> Overrides)
+    public sealed record TenantProfile(SourceSpan Span, string Path, Located<string>? TenantId, Located<string>? Preset, EquatableArray<KnobSetting> Overrides)
     {
         public const string DefaultPath = "ops/bindings/tenant.profile.yaml";
 
@@ -15,7 +15,6 @@ namespace Spine.Model.Bindings
                 root.Span,
                 path,
                 read.Str(identity, "tenant_id"),
-                read.Str(identity, "display_name"),
                 read.Str(policy, "preset"),
                 KnobSetting.BindAll(read.Map(policy, "overrides")));
         }

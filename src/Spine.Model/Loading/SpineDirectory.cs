@@ -30,6 +30,17 @@ namespace Spine.Model.Loading
 
         public static SpineWorkspace Load(string root) => SpineLoader.Load(root, Read(root));
 
+        /// <summary>Parsed files of the spine at <paramref name="root"/> by relative path, read on first use (baseline fingerprints need them).</summary>
+        public static Func<string, Yaml.YamlDocument?> Documents(string root)
+        {
+            var cache = new System.Collections.Concurrent.ConcurrentDictionary<string, Yaml.YamlDocument?>(StringComparer.Ordinal);
+            return relative => cache.GetOrAdd(relative, r =>
+            {
+                var path = System.IO.Path.Combine(root, r);
+                return File.Exists(path) ? ParsedFile.Parse(r, File.ReadAllText(path)).Document : null;
+            });
+        }
+
         /// <summary>The path of <paramref name="file"/> relative to <paramref name="root"/>, '/'-separated.</summary>
         public static string Relative(string root, string file)
         {

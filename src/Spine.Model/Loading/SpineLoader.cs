@@ -87,6 +87,8 @@ namespace Spine.Model.Loading
                 Get<HomeDeviceRegistry>(HomeDeviceRegistry.Path),
                 Get<BackupInventory>(BackupInventory.Path),
                 Get<NetworkCutoverPolicy>(NetworkCutoverPolicy.Path),
+                Get<VmLifecycle>(VmLifecycle.Path),
+                Get<SpineBaseline>(SpineBaseline.Path),
                 findings.ToEquatableArray());
         }
 
@@ -132,6 +134,8 @@ namespace Spine.Model.Loading
                 case HomeDeviceRegistry.Path: return HomeDeviceRegistry.Bind;
                 case BackupInventory.Path: return BackupInventory.Bind;
                 case NetworkCutoverPolicy.Path: return NetworkCutoverPolicy.Bind;
+                case VmLifecycle.Path: return VmLifecycle.Bind;
+                case SpineBaseline.Path: return SpineBaseline.Bind;
             }
 
             if (path == TenantProfile.DefaultPath || (path.StartsWith(TenantsFolder, StringComparison.Ordinal) && path.IndexOf('/', TenantsFolder.Length) < 0))
@@ -154,7 +158,7 @@ namespace Spine.Model.Loading
             }
             catch (Exception ex)
             {
-                findings.Add(new Finding(RuleCatalog.WrongType.Id, null, Severity.Error, file.Document.Root!.Span, $"Could not bind '{file.Path}': {ex.Message}"));
+                findings.Add(RuleCatalog.InternalError.At(file.Document.Root!.Span, $"Could not bind '{file.Path}': {ex.GetType().Name}: {ex.Message}. Please report it."));
                 return null;
             }
         }
@@ -162,8 +166,8 @@ namespace Spine.Model.Loading
         private static object? NotAMapping(ParsedFile file, List<Finding> findings)
         {
             var span = file.Document.Root?.Span ?? SourceSpan.FileStart(file.Path);
-            var found = file.Document.Root?.Kind ?? "an empty file";
-            findings.Add(new Finding(RuleCatalog.WrongType.Id, null, RuleCatalog.WrongType.DefaultSeverity, span, $"Expected a mapping at the top of '{file.Path}', found {found}."));
+            var found = file.Document.Root?.Describe() ?? "an empty file";
+            findings.Add(RuleCatalog.WrongType.At(span, $"Expected a mapping at the top of '{file.Path}', found {found}."));
             return null;
         }
     }

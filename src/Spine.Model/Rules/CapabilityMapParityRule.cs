@@ -4,7 +4,12 @@ using Spine.Model.Bindings;
 
 namespace Spine.Model.Rules
 {
-    /// <summary>SPINE067 (D67): capabilities.yaml and capability_map.yaml name the same capabilities.</summary>
+    /// <summary>
+    /// SPINE067 (D67, script <c>d67-capability-map-lock.sh</c> at 0d71a402): the capability registry and
+    /// capability_map.yaml name the same capabilities. Conditions: the registry holds capabilities; the map
+    /// holds entries; every capability has a map entry (MISSING); every map entry names a capability
+    /// (PHANTOM). A missing file is SPINE004 and fails the compiled gate.
+    /// </summary>
     internal sealed class CapabilityMapParityRule : IRule
     {
         public RuleDescriptor Descriptor => RuleCatalog.CapabilityMapParity;
@@ -16,16 +21,26 @@ namespace Spine.Model.Rules
                 yield break;
             }
 
+            if (registry.Capabilities.IsEmpty)
+            {
+                yield return Descriptor.At(registry.CapabilitiesKey ?? registry.Span, $"{CapabilityRegistry.Path} declares no capabilities.");
+            }
+
+            if (map.Entries.IsEmpty)
+            {
+                yield return Descriptor.At(map.CapabilitiesKey ?? map.Span, $"{CapabilityMap.Path} has no capability entries.");
+            }
+
             var mapped = Names.Set(map.Entries.Select(e => e.Name));
             var declared = Names.Set(registry.Capabilities.Select(c => c.Name));
             foreach (var capability in registry.Capabilities.Where(c => !mapped.Contains(c.Name.Value)))
             {
-                yield return Descriptor.At(capability.Span, $"Capability '{capability.Name.Value}' has no entry in {CapabilityMap.Path}.");
+                yield return Descriptor.At(capability.Span, $"Capability '{capability.Name.Value}' is missing from {CapabilityMap.Path}.").About(capability.Name.Value);
             }
 
             foreach (var entry in map.Entries.Where(e => !declared.Contains(e.Name.Value)))
             {
-                yield return Descriptor.At(entry.Name.Span, $"Capability map entry '{entry.Name.Value}' names no capability of {CapabilityRegistry.Path}.{Names.Hint(entry.Name.Value, declared)}");
+                yield return Descriptor.At(entry.Name.Span, $"Capability map entry '{entry.Name.Value}' is a phantom: no capability of {CapabilityRegistry.Path} has that name.{Names.Hint(entry.Name.Value, declared)}").About(entry.Name.Value);
             }
         }
     }

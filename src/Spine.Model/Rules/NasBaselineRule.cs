@@ -6,13 +6,20 @@ using Spine.Model.Bindings;
 namespace Spine.Model.Rules
 {
     /// <summary>
-    /// SPINE139 (D139): the NAS is in the home device registry with an ip and a role, and the backup
-    /// inventory has at least one enabled NAS target and one enabled offsite target.
+    /// SPINE139 (D139, script <c>d139-nas-baseline-coverage.sh</c> at 0d71a402): the device registry has the NAS
+    /// (id <c>nas</c>) with an <c>ip</c> and a <c>role</c>; the backup inventory has at least one NAS target and at
+    /// least one offsite target.
     /// <para>
-    /// Parameters (the D139 registry entry's <c>rule:</c> block) with the seed's defaults:
-    /// <c>nas_device_id</c> (<c>nas</c>), <c>nas_path_prefixes</c> (<c>/volume1/</c>), <c>nas_hosts</c> (the NAS
-    /// device id), <c>offsite_marker</c> (<c>offsite</c>: a target whose name contains it, or that says
-    /// <c>offsite: true</c>, is offsite).
+    /// A NAS target is one whose <c>base_path</c> or <c>path</c> lies under a NAS path prefix, whose <c>host</c> or
+    /// <c>storage_host</c> is a NAS host, or whose name/id/host/storage_host contains a NAS marker. An offsite target
+    /// says <c>offsite: true</c> or has the offsite marker in its name or id. Like the script, disabled targets
+    /// count unless <c>require_enabled: true</c>. Unlike the script, a word in a comment counts for nothing: the
+    /// script's last resort (grep the whole file for nas|synology|/volume1, or offsite) is not reproduced.
+    /// </para>
+    /// <para>
+    /// Parameters (the D139 registry entry's <c>rule:</c> block): <c>nas_device_id</c> (nas), <c>nas_path_prefixes</c>
+    /// (/volume1/), <c>nas_hosts</c> (the NAS device id), <c>nas_markers</c> (nas, synology), <c>offsite_marker</c>
+    /// (offsite), <c>require_enabled</c> (false).
     /// </para>
     /// </summary>
     internal sealed class NasBaselineRule : IRule
@@ -22,47 +29,52 @@ namespace Spine.Model.Rules
         public IEnumerable<Finding> Check(SpineWorkspace workspace)
         {
             var parameters = workspace.Registry?.Find(Descriptor.GateId!)?.Rule ?? RuleParameters.None;
-            var nasId = parameters.Get("nas_device_id") is { Count: > 0 } ids ? ids[0].Value : "nas";
+            var nasId = parameters.First("nas_device_id") ?? "nas";
             var prefixes = parameters.Get("nas_path_prefixes")?.Select(v => v.Value).ToList() ?? new List<string> { "/volume1/" };
             var nasHosts = Names.Set(parameters.Get("nas_hosts")?.Select(v => v.Value) ?? new[] { nasId });
-            var marker = parameters.Get("offsite_marker") is { Count: > 0 } m ? m[0].Value : "offsite";
+            var markers = parameters.Get("nas_markers")?.Select(v => v.Value).ToList() ?? new List<string> { "nas", "synology" };
+            var offsiteMarker = parameters.First("offsite_marker") ?? "offsite";
+            var requireEnabled = parameters.First("require_enabled") == "true";
 
             if (workspace.Devices is { } devices)
             {
                 var nas = devices.Find(nasId);
                 if (nas is null)
                 {
-                    yield return Descriptor.At(devices.DevicesKey ?? devices.Span, $"The device registry has no device with id '{nasId}' (the NAS).");
+                    yield return Descriptor.At(devices.DevicesKey ?? devices.Span, $"NAS device entry (id={nasId}) missing from {HomeDeviceRegistry.Path}.");
                 }
                 else
                 {
                     if (string.IsNullOrWhiteSpace(nas.Ip?.Value))
                     {
-                        yield return Descriptor.At(nas.Id!.Value.Span, $"Device '{nasId}' has no 'ip'.");
+                        yield return Descriptor.At(nas.Id!.Value.Span, $"NAS device '{nasId}' is missing its 'ip'.");
                     }
 
                     if (string.IsNullOrWhiteSpace(nas.Role?.Value))
                     {
-                        yield return Descriptor.At(nas.Id!.Value.Span, $"Device '{nasId}' has no 'role'.");
+                        yield return Descriptor.At(nas.Id!.Value.Span, $"NAS device '{nasId}' is missing its 'role'.");
                     }
                 }
             }
 
             if (workspace.Backups is { } backups)
             {
-                var enabled = backups.Targets.Where(t => t.Enabled).ToList();
-                var onNas = enabled.Any(t =>
-                    (t.BasePath is { } p && prefixes.Any(x => p.Value.StartsWith(x, StringComparison.Ordinal))) ||
-                    (t.Host is { } h && nasHosts.Contains(h.Value)));
+                var counted = backups.Targets.Where(t => t.Enabled || !requireEnabled).ToList();
+                bool Contains(Located<string>? value, string marker) => value?.Value.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0;
+                var onNas = counted.Any(t =>
+                    new[] { t.BasePath, t.PathValue }.Any(p => p is { } v && prefixes.Any(x => v.Value.StartsWith(x, StringComparison.Ordinal))) ||
+                    new[] { t.Host, t.StorageHost }.Any(h => h is { } v && nasHosts.Contains(v.Value)) ||
+                    markers.Any(m => Contains(t.Name, m) || Contains(t.Id, m) || Contains(t.Host, m) || Contains(t.StorageHost, m)));
+                var what = requireEnabled ? "enabled " : string.Empty;
                 if (!onNas)
                 {
-                    yield return Descriptor.At(backups.TargetsKey ?? backups.Span, $"No enabled backup target lands on the NAS (a base_path under {string.Join(" or ", prefixes)} or host {Names.List(nasHosts)}).");
+                    yield return Descriptor.At(backups.TargetsKey ?? backups.Span, $"No {what}NAS backup target in {BackupInventory.Path} (a path under {string.Join(" or ", prefixes)}, host {Names.List(nasHosts)}, or {string.Join("/", markers)} in its name).");
                 }
 
-                var offsite = enabled.Any(t => t.Offsite?.Value == true || (t.Offsite is null && t.Name?.Value.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0));
+                var offsite = counted.Any(t => t.Offsite?.Value == true || (t.Offsite is null && (Contains(t.Name, offsiteMarker) || Contains(t.Id, offsiteMarker))));
                 if (!offsite)
                 {
-                    yield return Descriptor.At(backups.TargetsKey ?? backups.Span, $"No enabled offsite backup target (offsite: true, or '{marker}' in its name).");
+                    yield return Descriptor.At(backups.TargetsKey ?? backups.Span, $"No {what}offsite backup target in {BackupInventory.Path} (offsite: true, or '{offsiteMarker}' in its name).");
                 }
             }
         }

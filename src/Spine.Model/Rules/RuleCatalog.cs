@@ -23,20 +23,47 @@ namespace Spine.Model
         public static readonly RuleDescriptor IdentifierCollision = new RuleDescriptor("SPINE005", "Names collide in generated code", RuleFamily.Generator, Severity.Error, null,
             "Two YAML names map to the same C# identifier.");
 
+        public static readonly RuleDescriptor Baselined = new RuleDescriptor("SPINE006", "Findings baselined", RuleFamily.Baseline, Severity.Info, null,
+            "Findings listed in ops/spine.baseline.yaml are suppressed; this says how many.");
+
+        public static readonly RuleDescriptor StaleBaseline = new RuleDescriptor("SPINE007", "Stale baseline entry", RuleFamily.Baseline, Severity.Info, null,
+            "A baseline entry matches no finding any more; remove it (spine baseline --prune) so the baseline only shrinks.");
+
+        public static readonly RuleDescriptor InvalidBaseline = new RuleDescriptor("SPINE008", "Baseline entry cannot apply", RuleFamily.Baseline, Severity.Warning, null,
+            "A baseline entry names a finding that cannot be baselined (SPINE001 syntax, SPINE004 missing binding) or lacks its rule, file or fingerprint.");
+
+        public static readonly RuleDescriptor BuildIntegrationMissing = new RuleDescriptor("SPINE009", "Spine build integration missing", RuleFamily.Build, Severity.Warning, null,
+            "The Spine analyzer runs in a project that does not pass the spine to the compiler (no Spine.Build props): nothing is generated or checked.");
+
         public static readonly RuleDescriptor CapabilityEnum = new RuleDescriptor("SPINE010", "Capability value outside its schema enum", RuleFamily.Capabilities, Severity.Error, null,
             "A capability field holds a value that capabilities.yaml's schema.enums does not declare.");
 
         public static readonly RuleDescriptor CapabilityMapParity = new RuleDescriptor("SPINE067", "Capability map parity", RuleFamily.Capabilities, Severity.Error, "D67",
-            "Every capability has a capability_map entry and every map entry names a capability.");
+            "Every capability has a capability_map entry and every map entry names a capability.")
+        {
+            Inputs = new[] { Bindings.CapabilityRegistry.Path, Bindings.CapabilityMap.Path },
+        };
 
         public static readonly RuleDescriptor CapabilityMetadata = new RuleDescriptor("SPINE137", "Infra capability metadata parity", RuleFamily.Capabilities, Severity.Error, "D137",
-            "In-scope infra capabilities declare the expected plane, domain and non-empty requires.");
+            "The strict infra capabilities declare the expected plane, domain and non-empty requires; infra-core adjacent capabilities declare plane and domain.")
+        {
+            Inputs = new[] { Bindings.CapabilityRegistry.Path },
+        };
 
-        public static readonly RuleDescriptor SiteParity = new RuleDescriptor("SPINE138", "Site parity and maintenance order", RuleFamily.Maintenance, Severity.Error, "D138",
-            "Startup sequencing is v2, site-tagged, covers every site, and its VM orders are consistent.");
+        public static readonly RuleDescriptor SiteParity = new RuleDescriptor("SPINE138", "Site parity", RuleFamily.Maintenance, Severity.Error, "D138",
+            "Startup sequencing is version 2 or later, every phase has a known site tag, and every site has a phase.")
+        {
+            Inputs = new[] { Bindings.StartupSequencing.Path },
+        };
 
         public static readonly RuleDescriptor NasBaseline = new RuleDescriptor("SPINE139", "NAS baseline coverage", RuleFamily.Maintenance, Severity.Error, "D139",
-            "The NAS is in the device registry and the backup inventory has NAS and offsite targets.");
+            "The NAS is in the device registry with ip and role, and the backup inventory has NAS and offsite targets.")
+        {
+            Inputs = new[] { Bindings.HomeDeviceRegistry.Path, Bindings.BackupInventory.Path },
+        };
+
+        public static readonly RuleDescriptor MaintenanceOrder = new RuleDescriptor("SPINE140", "Maintenance order consistency", RuleFamily.Maintenance, Severity.Error, null,
+            "Phase numbers are unique and ascending; per-site VM lifecycles name a host and order exactly their active VMs; the cross-site order names every site once.");
 
         public static readonly RuleDescriptor PrimaryDomain = new RuleDescriptor("SPINE201", "Gate without a primary domain", RuleFamily.Topology, Severity.Error, null,
             "Every active gate has a topology assignment with a primary domain, and assignments name registered gates.");
@@ -89,6 +116,9 @@ namespace Spine.Model
         public static readonly RuleDescriptor TenantOverride = new RuleDescriptor("SPINE503", "Tenant override does not match knob_schema", RuleFamily.Policy, Severity.Error, null,
             "A tenant's policy.overrides name knobs of knob_schema, with values of their type.");
 
+        public static readonly RuleDescriptor PolicyUnresolved = new RuleDescriptor("SPINE504", "Policy cannot be resolved", RuleFamily.Policy, Severity.Error, null,
+            "The policy preset chosen by SPINE_POLICY_PRESET, SPINE_TENANT_PROFILE or the tenant profile does not exist, or the tenant profile cannot be read.");
+
         public static readonly RuleDescriptor CheckScriptMissing = new RuleDescriptor("SPINE601", "Check script missing or not executable", RuleFamily.Build, Severity.Error, null,
             "The check_script of an active, non-inline gate exists under the spine root and is executable.");
 
@@ -101,15 +131,19 @@ namespace Spine.Model
         public static readonly RuleDescriptor GateFailed = new RuleDescriptor("SPINE610", "Gate failed", RuleFamily.Build, Severity.Error, null,
             "A gate run by verify (script or compiled) failed.");
 
+        public static readonly RuleDescriptor ParityMismatch = new RuleDescriptor("SPINE620", "Compiled gate and its script disagree", RuleFamily.Build, Severity.Warning, null,
+            "In parity mode, a gate that Spine enforces as a compiled rule gave another verdict (or named other items) than the gate's own check_script.");
+
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
             InternalError, YamlSyntax, DuplicateKey, WrongType, MissingBinding, IdentifierCollision,
-            CapabilityEnum, CapabilityMapParity, CapabilityMetadata, SiteParity, NasBaseline,
+            Baselined, StaleBaseline, InvalidBaseline, BuildIntegrationMissing,
+            CapabilityEnum, CapabilityMapParity, CapabilityMetadata, SiteParity, NasBaseline, MaintenanceOrder,
             PrimaryDomain, UndefinedDomain, ReleaseSequence, DependencyCycle, CoreGates,
             DuplicateId, GateCount, UndeclaredCategory, MissingCheckScript, UnknownSeverity,
             UnknownRequires, UnknownProfileGate, UnknownProfileDomain, UnknownSshTarget,
-            PresetKnob, UnknownTenantPreset, TenantOverride,
-            CheckScriptMissing, CommandMissing, PathTriggerMissing, GateFailed,
+            PresetKnob, UnknownTenantPreset, TenantOverride, PolicyUnresolved,
+            CheckScriptMissing, CommandMissing, PathTriggerMissing, GateFailed, ParityMismatch,
         };
 
         public static RuleDescriptor? Find(string id)

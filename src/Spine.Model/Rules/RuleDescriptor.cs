@@ -4,6 +4,7 @@ namespace Spine.Model
     public static class RuleFamily
     {
         public const string Loading = "Spine.Loading";
+        public const string Baseline = "Spine.Baseline";
         public const string Capabilities = "Spine.Capabilities";
         public const string Maintenance = "Spine.Maintenance";
         public const string Topology = "Spine.Topology";
@@ -20,6 +21,12 @@ namespace Spine.Model
     /// </summary>
     public sealed record RuleDescriptor(string Id, string Title, string Family, Severity DefaultSeverity, string? GateId, string Summary)
     {
+        /// <summary>The bindings a gate rule reads: when one is missing or unreadable, the compiled gate fails.</summary>
+        public System.Collections.Generic.IReadOnlyList<string> Inputs { get; init; } = System.Array.Empty<string>();
+
+        /// <summary>Findings of these rules concern the spine as read, not drift: no policy makes them warnings, no baseline hides them.</summary>
+        public bool IsUnreadableSpine => Id is "SPINE001" or "SPINE004";
+
         public Finding At(SourceSpan span, string message) => new Finding(Id, GateId, DefaultSeverity, span, message);
 
         public Finding At(SourceSpan span, string message, params SourceSpan[] related) =>

@@ -14,11 +14,13 @@ namespace Spine.Model
     {
         public static IReadOnlyList<IRule> Rules { get; } = new IRule[]
         {
+            new IdentifierCollisionRule(),
             new CapabilityEnumRule(),
             new CapabilityMapParityRule(),
             new CapabilityMetadataRule(),
             new SiteParityRule(),
             new NasBaselineRule(),
+            new MaintenanceOrderRule(),
             new PrimaryDomainRule(),
             new UndefinedDomainRule(),
             new ReleaseSequenceRule(),

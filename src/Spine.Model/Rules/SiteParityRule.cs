@@ -5,11 +5,10 @@ using Spine.Model.Bindings;
 namespace Spine.Model.Rules
 {
     /// <summary>
-    /// SPINE138 (D138): startup sequencing is version ≥ 2; phases are site-tagged with known sites,
-    /// every known site is represented, phase numbers are unique and ascending. Where the per-site VM
-    /// lifecycle form is present, each order is a permutation of the active ids without destroyed or
-    /// template ids, phase <c>vm_ids</c> belong to their site, and <c>host_id</c> names an SSH target.
-    /// A declared cross-site order names every site exactly once.
+    /// SPINE138 (D138, script <c>d138-site-parity-maintenance-order.sh</c> at 0d71a402): startup sequencing
+    /// declares version 2 or later; it has phases; every phase has a <c>site</c> tag naming a known site; every
+    /// known site has at least one phase. The known sites come from the data (<c>sites:</c>), else the script's
+    /// shop and home. The order checks beyond the script are SPINE140's.
     /// </summary>
     internal sealed class SiteParityRule : IRule
     {
@@ -19,191 +18,47 @@ namespace Spine.Model.Rules
         {
             if (workspace.Sequencing is not { } seq)
             {
-                return Enumerable.Empty<Finding>();
+                yield break;
             }
 
-            var findings = new List<Finding>();
             var sites = seq.KnownSites;
             var known = Names.Set(sites);
-
             if (seq.Version is not { } version)
             {
-                findings.Add(Descriptor.At(seq.Span, "Startup sequencing declares no 'version' (expected 2 or later, with site-tagged phases)."));
+                yield return Descriptor.At(seq.Span, "Startup sequencing declares no 'version' (expected 2 or later, with site-tagged phases).");
             }
             else if (version.Value < 2)
             {
-                findings.Add(Descriptor.At(version.Span, $"Startup sequencing version {version.Value} predates site tags; expected 2 or later."));
+                yield return Descriptor.At(version.Span, $"Startup sequencing version {version.Value} predates site tags; expected 2 or later.");
             }
 
-            CheckPhases(seq, known, sites, findings);
-            CheckLifecycles(seq, known, sites, workspace.SshTargets, findings);
-            CheckCrossSite(seq, known, sites, findings);
-            return findings;
-        }
+            if (seq.Phases.IsEmpty)
+            {
+                yield return Descriptor.At(seq.PhasesKey ?? seq.Span, "Startup sequencing has no phases.");
+                yield break;
+            }
 
-        private void CheckPhases(StartupSequencing seq, HashSet<string> known, IReadOnlyList<string> sites, List<Finding> findings)
-        {
             var represented = new HashSet<string>();
-            var numbers = new Dictionary<int, SourceSpan>();
-            int? previous = null;
             foreach (var phase in seq.Phases)
             {
                 var label = phase.Number is { } n ? $"Phase {n.Value}" : "A phase";
                 if (phase.Site is not { } site)
                 {
-                    findings.Add(Descriptor.At(phase.Span, $"{label} has no 'site' tag (one of {Names.List(known)})."));
+                    yield return Descriptor.At(phase.Span, $"{label} is missing its 'site' tag (one of {Names.List(known)}).");
                 }
                 else if (!known.Contains(site.Value))
                 {
-                    findings.Add(Descriptor.At(site.Span, $"{label} names site '{site.Value}', which is not a known site ({Names.List(known)}).{Names.Hint(site.Value, known)}"));
+                    yield return Descriptor.At(site.Span, $"{label} has site '{site.Value}', which is not a known site ({Names.List(known)}).{Names.Hint(site.Value, known)}");
                 }
                 else
                 {
                     represented.Add(site.Value);
                 }
-
-                if (phase.Number is not { } number)
-                {
-                    findings.Add(Descriptor.At(phase.Span, "A phase has no 'phase' number."));
-                    continue;
-                }
-
-                if (numbers.TryGetValue(number.Value, out var first))
-                {
-                    findings.Add(Descriptor.At(number.Span, $"Phase number {number.Value} is used twice (first at line {first.Line}).", first));
-                }
-                else
-                {
-                    numbers.Add(number.Value, number.Span);
-                    if (previous is { } p && number.Value < p)
-                    {
-                        findings.Add(Descriptor.At(number.Span, $"Phase {number.Value} comes after phase {p}; phases must be in ascending order."));
-                    }
-                }
-
-                previous = previous is { } q && q > number.Value ? q : number.Value;
-
-                var lifecycle = phase.Site is { } s ? seq.Lifecycle(s.Value) : null;
-                if (lifecycle is null)
-                {
-                    continue;
-                }
-
-                var active = new HashSet<int>(lifecycle.ActiveVmIds.Select(v => v.Value));
-                foreach (var vm in phase.Hosts.SelectMany(h => h.VmIds).Where(v => !active.Contains(v.Value)))
-                {
-                    findings.Add(Descriptor.At(vm.Span, $"{label} starts VM {vm.Value}, which is not an active VM of site '{lifecycle.Site.Value}'."));
-                }
             }
 
-            var missing = sites.Where(s => !represented.Contains(s)).ToList();
-            if (missing.Count > 0)
+            foreach (var missing in sites.Where(s => !represented.Contains(s)))
             {
-                findings.Add(Descriptor.At(seq.PhasesKey ?? seq.Span, $"No phase covers site(s) {Names.List(missing)}; every site needs at least one phase."));
-            }
-        }
-
-        private void CheckLifecycles(StartupSequencing seq, HashSet<string> known, IReadOnlyList<string> sites, SshTargets? ssh, List<Finding> findings)
-        {
-            if (seq.Lifecycles.IsEmpty)
-            {
-                return;
-            }
-
-            foreach (var site in sites.Where(s => seq.Lifecycle(s) is null))
-            {
-                findings.Add(Descriptor.At(seq.Lifecycles[0].Span, $"Site '{site}' has no '{site}_vm_lifecycle' while other sites do; both sites need their VM orders."));
-            }
-
-            foreach (var lifecycle in seq.Lifecycles)
-            {
-                var site = lifecycle.Site.Value;
-                if (!known.Contains(site))
-                {
-                    findings.Add(Descriptor.At(lifecycle.Span, $"'{site}_vm_lifecycle' is for site '{site}', which is not a known site ({Names.List(known)})."));
-                }
-
-                if (lifecycle.HostId is not { } host)
-                {
-                    findings.Add(Descriptor.At(lifecycle.Span, $"'{site}_vm_lifecycle' names no 'host_id'."));
-                }
-                else if (ssh != null && ssh.Find(host.Value) is null)
-                {
-                    findings.Add(Descriptor.At(host.Span, $"'{site}_vm_lifecycle' host_id '{host.Value}' is not an SSH target.{Names.Hint(host.Value, ssh.Targets.Select(t => t.Id.Value))}"));
-                }
-
-                CheckOrder(lifecycle, "startup_order", lifecycle.StartupOrder, findings);
-                CheckOrder(lifecycle, "shutdown_order", lifecycle.ShutdownOrder, findings);
-            }
-        }
-
-        private void CheckOrder(SiteVmLifecycle lifecycle, string name, EquatableArray<Located<int>> order, List<Finding> findings)
-        {
-            var site = lifecycle.Site.Value;
-            var active = new HashSet<int>(lifecycle.ActiveVmIds.Select(v => v.Value));
-            var destroyed = new HashSet<int>(lifecycle.DestroyedVmIds.Select(v => v.Value));
-            var templates = new HashSet<int>(lifecycle.TemplateVmIds.Select(v => v.Value));
-            var seen = new Dictionary<int, SourceSpan>();
-            foreach (var vm in order)
-            {
-                if (seen.TryGetValue(vm.Value, out var first))
-                {
-                    findings.Add(Descriptor.At(vm.Span, $"VM {vm.Value} appears twice in {site} {name} (first at line {first.Line}).", first));
-                    continue;
-                }
-
-                seen.Add(vm.Value, vm.Span);
-                if (destroyed.Contains(vm.Value))
-                {
-                    findings.Add(Descriptor.At(vm.Span, $"VM {vm.Value} in {site} {name} is destroyed."));
-                }
-                else if (templates.Contains(vm.Value))
-                {
-                    findings.Add(Descriptor.At(vm.Span, $"VM {vm.Value} in {site} {name} is a template; templates are never started or stopped."));
-                }
-                else if (!active.Contains(vm.Value))
-                {
-                    findings.Add(Descriptor.At(vm.Span, $"VM {vm.Value} in {site} {name} is not in active_vm_ids."));
-                }
-            }
-
-            var missing = lifecycle.ActiveVmIds.Where(v => !seen.ContainsKey(v.Value)).ToList();
-            if (missing.Count > 0)
-            {
-                findings.Add(Descriptor.At(
-                    lifecycle.Span,
-                    $"{site} {name} leaves out active VM(s) {string.Join(", ", missing.Select(m => m.Value))}; it must be a permutation of active_vm_ids.",
-                    missing.Select(m => m.Span).ToArray()));
-            }
-        }
-
-        private void CheckCrossSite(StartupSequencing seq, HashSet<string> known, IReadOnlyList<string> sites, List<Finding> findings)
-        {
-            if (seq.CrossSiteOrder is not { } order)
-            {
-                return;
-            }
-
-            foreach (var (name, list) in new[] { ("shutdown", order.Shutdown), ("startup", order.Startup) })
-            {
-                var seen = new HashSet<string>();
-                foreach (var site in list)
-                {
-                    if (!known.Contains(site.Value))
-                    {
-                        findings.Add(Descriptor.At(site.Span, $"cross_site_order.{name} names '{site.Value}', which is not a known site ({Names.List(known)})."));
-                    }
-                    else if (!seen.Add(site.Value))
-                    {
-                        findings.Add(Descriptor.At(site.Span, $"cross_site_order.{name} names site '{site.Value}' twice."));
-                    }
-                }
-
-                var missing = sites.Where(s => !seen.Contains(s)).ToList();
-                if (missing.Count > 0)
-                {
-                    findings.Add(Descriptor.At(order.Span, $"cross_site_order.{name} leaves out site(s) {Names.List(missing)}; it must name every site exactly once."));
-                }
+                yield return Descriptor.At(seq.PhasesKey ?? seq.Span, $"No phase is tagged with site '{missing}'; every site needs at least one phase.");
             }
         }
     }

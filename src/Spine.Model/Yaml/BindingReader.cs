@@ -6,7 +6,8 @@ namespace Spine.Model.Yaml
 {
     /// <summary>
     /// Reads typed values out of <see cref="YamlNode"/>s for the binders. A node of the wrong shape
-    /// or type becomes a SPINE003 finding at that node and reads as absent, so binding goes on.
+    /// or type becomes one SPINE003 finding (per container, not per item) that names the value found
+    /// and how to fix it; the value reads as absent, so binding goes on.
     /// </summary>
     public sealed class BindingReader
     {
@@ -32,6 +33,9 @@ namespace Spine.Model.Yaml
 
         public YamlMapping? Map(YamlMapping? parent, string key) => parent is null ? null : Map(parent[key], $"'{key}'");
 
+        /// <summary>The entries (first occurrence of each key) of the mapping at <paramref name="key"/>; none when absent.</summary>
+        public IReadOnlyList<YamlEntry> Entries(YamlMapping? parent, string key) => Map(parent, key)?.UniqueEntries ?? System.Array.Empty<YamlEntry>();
+
         public YamlSequence? Seq(YamlNode? node, string what)
         {
             if (node is null || node is YamlScalar { IsNull: true })
@@ -50,23 +54,31 @@ namespace Spine.Model.Yaml
 
         public YamlSequence? Seq(YamlMapping? parent, string key) => parent is null ? null : Seq(parent[key], $"'{key}'");
 
-        /// <summary>The mappings of a sequence; items of another shape are reported and skipped.</summary>
-        public IEnumerable<YamlMapping> Maps(YamlMapping? parent, string key)
+        /// <summary>The mappings of a sequence; items of another shape are reported (once for the sequence) and skipped.</summary>
+        public IReadOnlyList<YamlMapping> Maps(YamlMapping? parent, string key)
         {
             var seq = Seq(parent, key);
             if (seq is null)
             {
-                yield break;
+                return System.Array.Empty<YamlMapping>();
             }
 
+            var maps = new List<YamlMapping>(seq.Items.Count);
+            var wrong = new List<YamlNode>();
             foreach (var item in seq.Items)
             {
-                var map = Map(item, $"an item of '{key}'");
-                if (map != null)
+                if (item is YamlMapping map)
                 {
-                    yield return map;
+                    maps.Add(map);
+                }
+                else if (!(item is YamlScalar { IsNull: true }))
+                {
+                    wrong.Add(item);
                 }
             }
+
+            WrongItems(wrong, key, "a mapping");
+            return maps;
         }
 
         public Located<string>? Str(YamlMapping? map, string key)
@@ -92,12 +104,9 @@ namespace Spine.Model.Yaml
             var value = Str(map, key);
             if (value is null && map[key] is null or YamlScalar { IsNull: true })
             {
-                _findings.Add(new Finding(
-                    RuleCatalog.WrongType.Id,
-                    null,
-                    RuleCatalog.WrongType.DefaultSeverity,
+                _findings.Add(RuleCatalog.WrongType.At(
                     map.Entries.Count > 0 ? map.Entries[0].Key.Span : map.Span,
-                    $"{what} has no '{key}'; it is left out of the checks until it has one."));
+                    $"{what} has no '{key}' (found {YamlNode.Preview(map, 60)}); it is left out of the checks until it has one."));
             }
 
             return value;
@@ -111,7 +120,7 @@ namespace Spine.Model.Yaml
                 return null;
             }
 
-            if (node is YamlScalar scalar && int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            if (node is YamlScalar scalar && TryInt(scalar, out var value))
             {
                 return new Located<int>(value, scalar.Span);
             }
@@ -137,7 +146,7 @@ namespace Spine.Model.Yaml
             return null;
         }
 
-        /// <summary>A list of scalars; a lone scalar where the list is expected is an error.</summary>
+        /// <summary>A list of scalars; items of another shape are reported once for the list and left out.</summary>
         public EquatableArray<Located<string>> StrList(YamlMapping? map, string key)
         {
             var seq = Seq(map, key);
@@ -146,11 +155,28 @@ namespace Spine.Model.Yaml
                 return EquatableArray<Located<string>>.Empty;
             }
 
-            var what = $"an item of '{key}'";
-            return seq.Items.Select(item => Str(item, what)).Where(v => v.HasValue).Select(v => v!.Value).ToEquatableArray();
+            var values = new List<Located<string>>(seq.Items.Count);
+            var wrong = new List<YamlNode>();
+            foreach (var item in seq.Items)
+            {
+                if (item is YamlScalar scalar)
+                {
+                    if (!scalar.IsNull)
+                    {
+                        values.Add(new Located<string>(scalar.Value, scalar.Span));
+                    }
+                }
+                else
+                {
+                    wrong.Add(item);
+                }
+            }
+
+            WrongItems(wrong, key, "a scalar");
+            return values.ToEquatableArray();
         }
 
-        /// <summary>A list of integers (VM ids).</summary>
+        /// <summary>A list of integers (VM ids); other items are reported once for the list and left out.</summary>
         public EquatableArray<Located<int>> IntList(YamlMapping? map, string key)
         {
             var seq = Seq(map, key);
@@ -159,19 +185,21 @@ namespace Spine.Model.Yaml
                 return EquatableArray<Located<int>>.Empty;
             }
 
-            var result = new List<Located<int>>();
+            var result = new List<Located<int>>(seq.Items.Count);
+            var wrong = new List<YamlNode>();
             foreach (var item in seq.Items)
             {
-                if (item is YamlScalar scalar && !scalar.IsNull && int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+                if (item is YamlScalar scalar && !scalar.IsNull && TryInt(scalar, out var value))
                 {
                     result.Add(new Located<int>(value, scalar.Span));
                 }
                 else
                 {
-                    WrongType(item, $"an item of '{key}'", "an integer");
+                    wrong.Add(item);
                 }
             }
 
+            WrongItems(wrong, key, "an integer");
             return result.ToEquatableArray();
         }
 
@@ -181,12 +209,7 @@ namespace Spine.Model.Yaml
             var value = Str(map, key);
             if (value is { } v && !pattern.IsMatch(v.Value))
             {
-                _findings.Add(new Finding(
-                    RuleCatalog.WrongType.Id,
-                    null,
-                    RuleCatalog.WrongType.DefaultSeverity,
-                    v.Span,
-                    $"Expected {expected} for '{key}', found '{v.Value}'."));
+                _findings.Add(RuleCatalog.WrongType.At(v.Span, $"Expected {expected} for '{key}', found '{v.Value}'."));
                 return null;
             }
 
@@ -215,14 +238,48 @@ namespace Spine.Model.Yaml
             }
         }
 
-        private void WrongType(YamlNode node, string what, string expected)
+        private static bool TryInt(YamlScalar scalar, out int value) =>
+            int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+        private void WrongType(YamlNode node, string what, string expected) =>
+            _findings.Add(RuleCatalog.WrongType.At(node.Span, $"Expected {expected} for {what}, found {node.Describe()}.{QuotingHint(node)}"));
+
+        /// <summary>One finding for all the wrong items of one list, at the first, with the others as related locations.</summary>
+        private void WrongItems(List<YamlNode> wrong, string key, string expected)
         {
-            _findings.Add(new Finding(
-                RuleCatalog.WrongType.Id,
-                null,
-                RuleCatalog.WrongType.DefaultSeverity,
-                node.Span,
-                $"Expected {expected} for {what}, found a {node.Kind}."));
+            if (wrong.Count == 0)
+            {
+                return;
+            }
+
+            var first = wrong[0];
+            var message = wrong.Count == 1
+                ? $"Expected {expected} for an item of '{key}', found {first.Describe()}.{QuotingHint(first)}"
+                : $"{wrong.Count} items of '{key}' are not {Plural(expected)}; the first is {first.Describe()}.{QuotingHint(first)}";
+            _findings.Add(RuleCatalog.WrongType.At(first.Span, message, wrong.Skip(1).Select(w => w.Span).ToArray()));
+        }
+
+        private static string Plural(string expected) => expected switch
+        {
+            "a mapping" => "mappings",
+            "a scalar" => "scalars",
+            "an integer" => "integers",
+            _ => expected,
+        };
+
+        /// <summary>
+        /// A plain scalar with <c>": "</c> in it is read by YAML as a one-entry mapping: say so, and how to
+        /// keep it a string.
+        /// </summary>
+        private static string QuotingHint(YamlNode node)
+        {
+            if (node is YamlMapping { Entries.Count: 1 } map && map.Entries[0].Key.IsPlain && map.Entries[0].Value is YamlScalar { IsPlain: true, IsNull: false } value)
+            {
+                var text = map.Entries[0].Key.Value + ": " + value.Value;
+                return $" YAML reads the plain text `{text}` as a key and a value because of ': '; if it is text, quote it: \"{text.Replace("\"", "\\\"")}\".";
+            }
+
+            return string.Empty;
         }
     }
 }

@@ -14,6 +14,52 @@ namespace Spine.Model.Yaml
 
         /// <summary>The word used in "expected a mapping, found a sequence" messages.</summary>
         public abstract string Kind { get; }
+
+        /// <summary>The node as a message shows it: <c>the scalar 'abc'</c>, <c>the mapping {a: b}</c>, <c>the sequence [x, y]</c>.</summary>
+        public string Describe() => this is YamlScalar { IsNull: true } ? "null" : $"the {Kind} {Preview(this, 60)}";
+
+        /// <summary>A one-line rendering of the node, cut at about <paramref name="limit"/> characters.</summary>
+        public static string Preview(YamlNode node, int limit)
+        {
+            var text = new System.Text.StringBuilder();
+            Render(node, text, limit);
+            return text.Length > limit ? text.ToString(0, limit) + "…" : text.ToString();
+        }
+
+        private static void Render(YamlNode node, System.Text.StringBuilder text, int limit)
+        {
+            if (text.Length > limit)
+            {
+                return;
+            }
+
+            switch (node)
+            {
+                case YamlScalar scalar:
+                    text.Append(text.Length == 0 ? "'" + scalar.Value + "'" : scalar.Value);
+                    break;
+                case YamlSequence seq:
+                    text.Append('[');
+                    for (var i = 0; i < seq.Items.Count && text.Length <= limit; i++)
+                    {
+                        text.Append(i == 0 ? string.Empty : ", ");
+                        Render(seq.Items[i], text, limit);
+                    }
+
+                    text.Append(']');
+                    break;
+                case YamlMapping map:
+                    text.Append('{');
+                    for (var i = 0; i < map.Entries.Count && text.Length <= limit; i++)
+                    {
+                        text.Append(i == 0 ? string.Empty : ", ").Append(map.Entries[i].Key.Value).Append(": ");
+                        Render(map.Entries[i].Value, text, limit);
+                    }
+
+                    text.Append('}');
+                    break;
+            }
+        }
     }
 
     public sealed class YamlScalar : YamlNode
@@ -68,17 +114,26 @@ namespace Spine.Model.Yaml
         {
             Entries = entries;
             _byKey = new Dictionary<string, YamlEntry>(entries.Count, System.StringComparer.Ordinal);
+            var unique = new List<YamlEntry>(entries.Count);
             foreach (var entry in entries)
             {
-                // A duplicate key was already reported by the parser; the first occurrence wins, as in yq.
+                // A duplicate key was already reported by the parser (SPINE002); the first occurrence wins,
+                // so that every binding sees each key once and generated code never repeats a name.
                 if (!_byKey.ContainsKey(entry.Key.Value))
                 {
                     _byKey.Add(entry.Key.Value, entry);
+                    unique.Add(entry);
                 }
             }
+
+            UniqueEntries = unique;
         }
 
+        /// <summary>Every entry as written, duplicates included (what a text fix edits).</summary>
         public IReadOnlyList<YamlEntry> Entries { get; }
+
+        /// <summary>The entries a binding reads: the first occurrence of each key, in order.</summary>
+        public IReadOnlyList<YamlEntry> UniqueEntries { get; }
 
         public override string Kind => "mapping";
 

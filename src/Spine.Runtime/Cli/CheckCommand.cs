@@ -1,9 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Linq;
-using Spine.Model;
-using Spine.Model.Loading;
+using Spine.Model.Checking;
 
 namespace Spine.Runtime.Cli;
 
@@ -14,51 +12,43 @@ internal static class CheckCommand
     {
         var root = CommonOptions.Root();
         var json = new Option<bool>("--json") { Description = "Print {\"findings\":[…]} instead of compiler-style lines." };
-        var command = new Command("check", "Run every drift rule over a spine. Exit 0: no errors; 1: errors; 2: usage or I/O problem.") { root, json };
+        var command = new Command("check", "Run every drift rule over a spine, under its policy and baseline. Exit 0: no errors; 1: errors; 2: usage, I/O or policy problem.") { root, json };
         command.SetAction(parse => Run(parse.GetValue(root), parse.GetValue(json), Console.Out, Console.Error));
         return command;
     }
 
     public static int Run(string? rootOption, bool json, TextWriter output, TextWriter error)
     {
-        var root = SpineRootLocator.Resolve(rootOption);
-        if (!File.Exists(Path.Combine(root, "ops", "capabilities.yaml")) && !Directory.Exists(Path.Combine(root, "ops")))
+        var session = SpineSession.Open(rootOption, error);
+        if (session is null)
         {
-            error.WriteLine($"spine: '{root}' is not a spine root (no ops/ folder).");
             return ExitCodes.Stop;
         }
 
-        SpineWorkspace workspace;
-        try
+        var report = session.Check();
+        if (report.PolicyError is { } policyError)
         {
-            workspace = SpineDirectory.Load(root);
-        }
-        catch (IOException ex)
-        {
-            error.WriteLine($"spine: cannot read '{root}': {ex.Message}");
-            return ExitCodes.Stop;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            error.WriteLine($"spine: cannot read '{root}': {ex.Message}");
+            SpineSession.ReportPolicyError(error, policyError);
             return ExitCodes.Stop;
         }
 
-        var findings = RuleEngine.Check(workspace);
         if (json)
         {
             using var buffer = new MemoryStream();
-            FindingWriter.WriteJson(buffer, findings);
+            FindingWriter.WriteJson(buffer, report, session.Workspace.Files.Count);
             output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
         }
         else
         {
-            FindingWriter.WriteText(output, findings);
-            var errors = findings.Count(f => f.Severity == Severity.Error);
-            var warnings = findings.Count(f => f.Severity == Severity.Warning);
-            output.WriteLine($"spine check: {workspace.Files.Count} files, {errors} error(s), {warnings} warning(s).");
+            foreach (var finding in report.Findings)
+            {
+                output.WriteLine(session.Display(finding));
+            }
+
+            var baselined = report.Baselined > 0 ? $", {report.Baselined} baselined" : string.Empty;
+            output.WriteLine($"spine check: {session.Workspace.Files.Count} files, {report.Errors} error(s), {report.Warnings} warning(s){baselined} (policy {report.Policy!.Preset}).");
         }
 
-        return findings.Any(f => f.Severity == Severity.Error) ? ExitCodes.Failed : ExitCodes.Ok;
+        return SpineCheck.ExitCode(report);
     }
 }

@@ -1,34 +1,24 @@
-using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using Spine.Model;
+using Spine.Model.Checking;
 
 namespace Spine.Runtime.Cli;
 
-/// <summary>Prints findings like a compiler (text) or as the documented JSON shape.</summary>
+/// <summary>Writes findings as the documented JSON shape: <c>{"files":N,"policy":…,"baselined":N,"findings":[…]}</c>.</summary>
 internal static class FindingWriter
 {
-    public static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        _ => "info",
-    };
-
-    public static void WriteText(TextWriter output, IReadOnlyList<Finding> findings)
-    {
-        foreach (var finding in findings)
-        {
-            output.WriteLine(finding.ToString());
-        }
-    }
-
-    public static void WriteJson(Stream output, IReadOnlyList<Finding> findings)
+    public static void WriteJson(Stream output, CheckReport report, int files)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
+        json.WriteNumber("files", files);
+        json.WriteString("policy", report.Policy?.Preset);
+        json.WriteNumber("errors", report.Errors);
+        json.WriteNumber("warnings", report.Warnings);
+        json.WriteNumber("baselined", report.Baselined);
         json.WriteStartArray("findings");
-        foreach (var f in findings)
+        foreach (var f in report.Findings)
         {
             json.WriteStartObject();
             json.WriteString("rule", f.RuleId);
@@ -41,7 +31,7 @@ internal static class FindingWriter
                 json.WriteString("gate", f.GateId);
             }
 
-            json.WriteString("severity", SeverityName(f.Severity));
+            json.WriteString("severity", Finding.SeverityName(f.Severity));
             json.WriteString("file", f.Span.File);
             json.WriteNumber("line", f.Span.Line);
             json.WriteNumber("column", f.Span.Column);

@@ -3,8 +3,6 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Spine.Build.Verification;
-using Spine.Model.Loading;
 using Spine.Model.Policy;
 
 namespace Spine.Runtime.Cli;
@@ -23,27 +21,45 @@ internal static class PolicyCommand
 
     public static int Show(string? rootOption, bool json, TextWriter output, TextWriter error)
     {
-        var root = SpineRootLocator.Resolve(rootOption);
-        var workspace = SpineDirectory.Load(root);
+        var session = SpineSession.Open(rootOption, error);
+        if (session is null)
+        {
+            return ExitCodes.Stop;
+        }
+
         ResolvedPolicy policy;
         try
         {
-            policy = PolicyEnvironment.Resolve(workspace);
+            policy = PolicyEnvironment.Resolve(session.Workspace);
         }
         catch (PolicyException ex)
         {
-            error.WriteLine("spine: " + ex.Message);
+            SpineSession.ReportPolicyError(error, ex.Message);
             return ExitCodes.Stop;
         }
 
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(new
+            using var buffer = new MemoryStream();
+            using (var w = new Utf8JsonWriter(buffer))
             {
-                preset = policy.Preset,
-                source = policy.PresetSource,
-                knobs = policy.Knobs.ToDictionary(k => k.Name, k => new { value = k.Value, source = k.Source }),
-            }));
+                w.WriteStartObject();
+                w.WriteString("preset", policy.Preset);
+                w.WriteString("source", policy.PresetSource);
+                w.WriteStartObject("knobs");
+                foreach (var knob in policy.Knobs)
+                {
+                    w.WriteStartObject(knob.Name);
+                    w.WriteString("value", knob.Value);
+                    w.WriteString("source", knob.Source);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
             return ExitCodes.Ok;
         }
 

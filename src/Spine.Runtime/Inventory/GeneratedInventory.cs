@@ -7,7 +7,7 @@ namespace Spine.Runtime.Inventory;
 /// The compiled-in spine, from the generated types. The runtime names the capabilities it executes
 /// (<see cref="SpineCapabilities"/>), so removing one from the YAML is a compile error, not a runtime surprise.
 /// </summary>
-public static class GeneratedInventory
+internal static class GeneratedInventory
 {
     /// <summary>The capabilities a maintenance window executes or checks.</summary>
     public static readonly SpineCapability[] Used =

@@ -4,8 +4,47 @@
 
 namespace Spine.Generated
 {
+    /// <summary>The values schema.enums.plane declares for a capability's 'plane'; Unknown for any other.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal enum SpineCapabilityPlane
+    {
+        /// <summary>Absent, or a value the vocabulary does not declare.</summary>
+        Unknown,
+        /// <summary>fabric</summary>
+        Fabric,
+        /// <summary>domain_external</summary>
+        DomainExternal,
+    }
+
+    /// <summary>The values schema.enums.safety declares for a capability's 'safety'; Unknown for any other.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal enum SpineCapabilitySafety
+    {
+        /// <summary>Absent, or a value the vocabulary does not declare.</summary>
+        Unknown,
+        /// <summary>read-only</summary>
+        ReadOnly,
+        /// <summary>mutating</summary>
+        Mutating,
+        /// <summary>destructive</summary>
+        Destructive,
+    }
+
+    /// <summary>The values schema.enums.approval declares for a capability's 'approval'; Unknown for any other.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal enum SpineCapabilityApproval
+    {
+        /// <summary>Absent, or a value the vocabulary does not declare.</summary>
+        Unknown,
+        /// <summary>auto</summary>
+        Auto,
+        /// <summary>manual</summary>
+        Manual,
+    }
+
     /// <summary>A governed action of ops/capabilities.yaml.</summary>
-    public sealed class SpineCapability
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed class SpineCapability
     {
         public SpineCapability(string name, string? description, string? safety, string? approval, string? plane, string? domain, string? command, string? lifecycle, string[] requiresNames)
         {
@@ -21,6 +60,12 @@ namespace Spine.Generated
         public string? Domain { get; }
         public string? Command { get; }
         public string? Lifecycle { get; }
+        /// <summary>Plane as SpineCapabilityPlane (Unknown when the value is absent or outside schema.enums.plane).</summary>
+        public SpineCapabilityPlane PlaneKind => Plane switch { "fabric" => SpineCapabilityPlane.Fabric, "domain_external" => SpineCapabilityPlane.DomainExternal, _ => SpineCapabilityPlane.Unknown };
+        /// <summary>Safety as SpineCapabilitySafety (Unknown when the value is absent or outside schema.enums.safety).</summary>
+        public SpineCapabilitySafety SafetyKind => Safety switch { "read-only" => SpineCapabilitySafety.ReadOnly, "mutating" => SpineCapabilitySafety.Mutating, "destructive" => SpineCapabilitySafety.Destructive, _ => SpineCapabilitySafety.Unknown };
+        /// <summary>Approval as SpineCapabilityApproval (Unknown when the value is absent or outside schema.enums.approval).</summary>
+        public SpineCapabilityApproval ApprovalKind => Approval switch { "auto" => SpineCapabilityApproval.Auto, "manual" => SpineCapabilityApproval.Manual, _ => SpineCapabilityApproval.Unknown };
         public global::System.Collections.Generic.IReadOnlyList<string> RequiresNames { get; }
         /// <summary>The required capabilities, resolved to entries (a name that names none is left out; SPINE401 reports it).</summary>
         public global::System.Collections.Generic.IReadOnlyList<SpineCapability> Requires => global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.OfType<SpineCapability>(global::System.Linq.Enumerable.Select(RequiresNames, SpineCapabilities.Find)));
@@ -29,8 +74,9 @@ namespace Spine.Generated
         public override string ToString() => Name;
     }
 
-    /// <summary>The capabilities of ops/capabilities.yaml, one member each (identifier rule: see Spine.Generators.Identifiers).</summary>
-    public static partial class SpineCapabilities
+    /// <summary>The capabilities of ops/capabilities.yaml, one member each (identifier rule: see Spine.Model.Naming.Identifiers).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal static partial class SpineCapabilities
     {
         /// <summary>Read-only: check that each SSH target answers with its pinned host key.</summary>
         public static SpineCapability SshTargetStatus { get; } = new SpineCapability("ssh.target.status", "Read-only: check that each SSH target answers with its pinned host key.", "read-only", "auto", "fabric", "infra", "./bin/spine maintenance-window --mode precheck", "ready", global::System.Array.Empty<string>());

@@ -5,7 +5,8 @@
 namespace Spine.Generated
 {
     /// <summary>A governance domain of the gate topology.</summary>
-    public sealed class SpineDomain
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed class SpineDomain
     {
         public SpineDomain(string id, string? description, string? criticality, string[] dependsOn, int releasePosition, string gateSource, string[] gateIds)
         {
@@ -24,7 +25,8 @@ namespace Spine.Generated
         public override string ToString() => Id;
     }
 
-    public static partial class SpineDomains
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal static partial class SpineDomains
     {
         /// <summary>Spine core governance: entry point, capability parity.</summary>
         public static SpineDomain Core { get; } = new SpineDomain("core", "Spine core governance: entry point, capability parity.", "standard", global::System.Array.Empty<string>(), 0, "Topology", new string[] { "D1", "D3", "D67" });

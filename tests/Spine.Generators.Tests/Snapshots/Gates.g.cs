@@ -5,7 +5,8 @@
 namespace Spine.Generated
 {
     /// <summary>A drift gate: registry metadata and its topology assignment.</summary>
-    public sealed class SpineGate
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed class SpineGate
     {
         public SpineGate(string id, string? name, string? category, string? description, string? severity, string? checkScript, bool inline, bool retired, string? enforcedBy, string? primaryDomain, string[] secondaryDomains)
         {
@@ -26,7 +27,8 @@ namespace Spine.Generated
         public override string ToString() => Id;
     }
 
-    public static partial class SpineGates
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal static partial class SpineGates
     {
         /// <summary>Only the allowed top-level folders exist</summary>
         public static SpineGate D1 { get; } = new SpineGate("D1", "top-level-dirs", "path-hygiene", "Only the allowed top-level folders exist", "high", "surfaces/verify/drift-gate.sh", true, false, null, "core", global::System.Array.Empty<string>());

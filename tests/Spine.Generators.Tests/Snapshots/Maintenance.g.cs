@@ -5,7 +5,8 @@
 namespace Spine.Generated
 {
     /// <summary>A Proxmox site: its host and, when the per-site lifecycle form is declared, its guests and orders.</summary>
-    public sealed class SpineSite
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed class SpineSite
     {
         public SpineSite(string name, string? hostId, bool hasLifecycle, int[] activeVmIds, int[] destroyedVmIds, int[] templateVmIds, int[] startupOrder, int[] shutdownOrder)
         {
@@ -24,7 +25,8 @@ namespace Spine.Generated
     }
 
     /// <summary>One host of a recovery phase: the compose stacks or VMs to bring up, then readiness probes.</summary>
-    public sealed class SpinePhaseHost
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed class SpinePhaseHost
     {
         public SpinePhaseHost(string target, string[] stacks, int[] vmIds, int waitAfterSec, string[] healthProbes, string? description)
         {
@@ -39,7 +41,8 @@ namespace Spine.Generated
     }
 
     /// <summary>A post-power recovery phase (lower numbers first).</summary>
-    public sealed class SpinePhase
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed class SpinePhase
     {
         public SpinePhase(int number, string site, string? label, SpinePhaseHost[] hosts)
         {
@@ -52,7 +55,8 @@ namespace Spine.Generated
     }
 
     /// <summary>An out-of-band endpoint that must accept a TCP connection before its site shuts down.</summary>
-    public sealed class SpineOobEndpoint
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed class SpineOobEndpoint
     {
         public SpineOobEndpoint(string id, string host, int port, string? description) { Id = id; Host = host; Port = port; Description = description; }
         public string Id { get; }
@@ -62,7 +66,8 @@ namespace Spine.Generated
     }
 
     /// <summary>A docker compose stack on a host (docker.compose.targets.yaml, enabled targets).</summary>
-    public sealed class SpineComposeStack
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed class SpineComposeStack
     {
         public SpineComposeStack(string target, string sshTarget, string name, string path) { Target = target; SshTarget = sshTarget; Name = name; Path = path; }
         public string Target { get; }
@@ -71,14 +76,30 @@ namespace Spine.Generated
         public string Path { get; }
     }
 
-    public static partial class SpineMaintenance
+    /// <summary>A guest that vm.lifecycle.yaml tracks: whether it is an LXC container (vm_type: lxc) or a VM.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed class SpineGuest
+    {
+        public SpineGuest(int id, string? name, string? proxmoxHost, bool isContainer) { Id = id; Name = name; ProxmoxHost = proxmoxHost; IsContainer = isContainer; }
+        public int Id { get; }
+        public string? Name { get; }
+        public string? ProxmoxHost { get; }
+        public bool IsContainer { get; }
+    }
+
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal static partial class SpineMaintenance
     {
         /// <summary>Site 'shop'.</summary>
         public static SpineSite Shop { get; } = new SpineSite("shop", "pve", true, new int[] { 200, 202, 204, 205, 206, 209, 210 }, new int[] { 201, 203 }, new int[] { 9000 }, new int[] { 204, 205, 206, 209, 210, 200, 202 }, new int[] { 210, 209, 206, 205, 202, 200, 204 });
         /// <summary>Site 'home'.</summary>
         public static SpineSite Home { get; } = new SpineSite("home", "proxmox-home", true, new int[] { 100 }, new int[] { 102 }, global::System.Array.Empty<int>(), new int[] { 100 }, new int[] { 100 });
 
-        public static global::System.Collections.Generic.IReadOnlyList<SpineSite> Sites { get; } = new SpineSite[] { Shop, Home };
+        public static global::System.Collections.Generic.IReadOnlyList<SpineSite> Sites { get; } = new SpineSite[]
+        {
+            Shop,
+            Home,
+        };
         public static SpineSite? Find(string name) => global::System.Linq.Enumerable.FirstOrDefault(Sites, s => s.Name == name);
         /// <summary>Which site shuts down first (cross_site_order.shutdown; the seed's shop, home by default).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> CrossSiteShutdown { get; } = new string[] { "shop", "home" };
@@ -120,6 +141,10 @@ namespace Spine.Generated
             new SpineComposeStack("observability", "observability", "prometheus", "/opt/stacks/prometheus"),
             new SpineComposeStack("observability", "observability", "grafana", "/opt/stacks/grafana"),
             new SpineComposeStack("docker-host", "docker-host", "mint-os", "/home/docker-host/stacks/mint-os"),
+        };
+        /// <summary>The guests of vm.lifecycle.yaml (their kind, for a plan made without asking a host).</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<SpineGuest> Guests { get; } = new SpineGuest[]
+        {
         };
     }
 }

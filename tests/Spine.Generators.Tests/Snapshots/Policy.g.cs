@@ -4,36 +4,48 @@
 
 namespace Spine.Generated
 {
-    /// <summary>The values of knob 'drift_gate_mode'.</summary>
-    public enum SpineDriftGateMode
+    /// <summary>The values of knob 'drift_gate_mode' (knob_schema enum); Unknown for any other.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal enum SpineDriftGateMode
     {
+        /// <summary>Absent, or a value the vocabulary does not declare.</summary>
+        Unknown,
         /// <summary>fail</summary>
         Fail,
         /// <summary>warn</summary>
         Warn,
     }
 
-    /// <summary>The values of knob 'approval_default'.</summary>
-    public enum SpineApprovalDefault
+    /// <summary>The values of knob 'approval_default' (knob_schema enum); Unknown for any other.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal enum SpineApprovalDefault
     {
+        /// <summary>Absent, or a value the vocabulary does not declare.</summary>
+        Unknown,
         /// <summary>auto</summary>
         Auto,
         /// <summary>manual</summary>
         Manual,
     }
 
-    /// <summary>The values of knob 'warn_policy'.</summary>
-    public enum SpineWarnPolicy
+    /// <summary>The values of knob 'warn_policy' (knob_schema enum); Unknown for any other.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal enum SpineWarnPolicy
     {
+        /// <summary>Absent, or a value the vocabulary does not declare.</summary>
+        Unknown,
         /// <summary>advisory</summary>
         Advisory,
         /// <summary>strict</summary>
         Strict,
     }
 
-    /// <summary>The values of knob 'multi_agent_writes'.</summary>
-    public enum SpineMultiAgentWrites
+    /// <summary>The values of knob 'multi_agent_writes' (knob_schema enum); Unknown for any other.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal enum SpineMultiAgentWrites
     {
+        /// <summary>Absent, or a value the vocabulary does not declare.</summary>
+        Unknown,
         /// <summary>proposal-only</summary>
         ProposalOnly,
         /// <summary>direct</summary>
@@ -41,7 +53,8 @@ namespace Spine.Generated
     }
 
     /// <summary>Resolved policy knobs, typed by knob_schema.</summary>
-    public sealed partial class SpineKnobs
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed partial class SpineKnobs
     {
         /// <summary>Whether drift gate failures block spine.verify</summary>
         public SpineDriftGateMode DriftGateMode { get; private set; }
@@ -90,7 +103,8 @@ namespace Spine.Generated
         private static T Fail<T>(string name, string value, string expected) => throw new global::System.FormatException($"Knob '{name}' is '{value}', expected {expected}.");
     }
 
-    public static partial class SpinePolicy
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal static partial class SpinePolicy
     {
         /// <summary>Maximum governance enforcement. All gates required, all approvals manual.</summary>
         public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> Strict { get; } = new global::System.Collections.Generic.Dictionary<string, string>

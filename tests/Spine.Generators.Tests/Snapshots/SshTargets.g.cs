@@ -5,7 +5,8 @@
 namespace Spine.Generated
 {
     /// <summary>How to reach a host. HostKey is the pinned OpenSSH SHA256 fingerprint, if declared.</summary>
-    public sealed class SpineSshTarget
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal sealed class SpineSshTarget
     {
         public SpineSshTarget(string id, string host, string user, int port, int connectTimeoutSec, string? hostKey, bool optional, string[] tags, string? notes)
         {
@@ -23,7 +24,8 @@ namespace Spine.Generated
         public override string ToString() => Id;
     }
 
-    public static partial class SpineSshTargets
+    [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
+    internal static partial class SpineSshTargets
     {
         /// <summary>Proxmox VE — shop (R730XD)</summary>
         public static SpineSshTarget Pve { get; } = new SpineSshTarget("pve", "127.0.0.2", "root", 22, 5, "SHA256:FooydiYyQuCDPZWcedU8NFtKObkTUy/Rpwv57CkI9ik", false, new string[] { "proxmox", "hypervisor", "shop" }, "Proxmox VE — shop (R730XD)");
