@@ -146,7 +146,8 @@ public sealed class TempCopy : IDisposable
             System.IO.File.Copy(file, target);
             if (!OperatingSystem.IsWindows())
             {
-                System.IO.File.SetUnixFileMode(target, System.IO.File.GetUnixFileMode(file));
+                // Keep the execute bits (check scripts); a copy is always writable (the corpus is read-only).
+                System.IO.File.SetUnixFileMode(target, System.IO.File.GetUnixFileMode(file) | UnixFileMode.UserWrite);
             }
         }
 
