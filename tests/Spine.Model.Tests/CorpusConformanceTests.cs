@@ -147,6 +147,41 @@ public class CorpusConformanceTests
         Assert.Contains("'vault'", warning.Message);
     }
 
+    /// <summary>The 2026-02-25 snapshot: each error and warning, at its place (docs/conformance.md says why each is deserved).</summary>
+    [Fact]
+    public void The_newer_snapshot_reports_exactly_its_real_inconsistencies()
+    {
+        var findings = RuleEngine.Check(SpineDirectory.Load(Paths.Corpus25));
+        var categoryGates = new[] { 795, 843, 851, 859, 867, 875, 891, 899, 963, 971, 995, 1003, 1011, 1019, 1298, 1847, 1856, 1865, 1874, 1883, 1901 };
+        var expected = new[] { "SPINE002 ops/bindings/cli.tools.inventory.yaml(178,5)", "SPINE002 ops/bindings/cli.tools.inventory.yaml(209,5)" }
+            .Concat(categoryGates.Select(line => $"SPINE303 ops/bindings/gate.registry.yaml({line},15)"))
+            .Append("SPINE002 ops/bindings/surface.readonly.contract.yaml(29,5)")
+            .Concat(new[] { 4970, 4981, 4992, 5003, 5014, 5025 }.Select(line => $"SPINE137 ops/capabilities.yaml({line},3)"))
+            .ToList();
+        Assert.Equal(expected, findings.Where(f => f.Severity == Severity.Error).Select(f => $"{f.RuleId} {f.Span}"));
+        Assert.Equal(
+            new[] { "infra.proxmox.maintenance.precheck", "infra.proxmox.maintenance.shutdown", "infra.proxmox.maintenance.startup", "infra.post_power.recovery.status", "infra.post_power.recovery", "infra.maintenance.window" },
+            findings.Where(f => f.RuleId == "SPINE137").Select(f => f.Subject));
+        var warning = Assert.Single(findings, f => f.Severity == Severity.Warning);
+        Assert.Equal(("SPINE404", 156), (warning.RuleId, warning.Span.Line));
+    }
+
+    /// <summary>docs/conformance.md's table is what the rules report, corpus by corpus, rule by rule.</summary>
+    [Theory]
+    [InlineData("2026-02-17")]
+    [InlineData("2026-02-25")]
+    public void The_conformance_page_states_the_real_counts(string date)
+    {
+        var corpus = "spine-" + date;
+        var documented = ConformanceDoc.Counts().Where(c => c.Key.Corpus == corpus && !c.Key.Rule.StartsWith("SPINE6", System.StringComparison.Ordinal))
+            .ToDictionary(c => (c.Key.Rule, c.Key.Severity), c => c.Value);
+        var actual = RuleEngine.Check(SpineDirectory.Load(Paths.CorpusOf(date)))
+            .GroupBy(f => (f.RuleId, Finding.SeverityName(f.Severity)))
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.NotEmpty(documented);
+        Assert.Equal(documented.OrderBy(kv => kv.Key), actual.OrderBy(kv => kv.Key));
+    }
+
     [Fact]
     public void The_seed_gates_pass_on_the_corpus()
     {

@@ -21,6 +21,13 @@ public sealed class FixtureSpine
 
     public static FixtureSpine Corpus() => new(SpineDirectory.Read(Paths.Corpus));
 
+    public static FixtureSpine Corpus25() => new(SpineDirectory.Read(Paths.Corpus25));
+
+    public static FixtureSpine FromDirectory(string root) => new(SpineDirectory.Read(root));
+
+    /// <summary>An independent copy to edit.</summary>
+    public FixtureSpine Copy() => new(ToFiles());
+
     public IReadOnlyDictionary<string, string> Files => _files;
 
     public string Text(string path) => _files[path];

@@ -21,7 +21,7 @@ namespace Spine.Generators
             foreach (var k in spec.Knobs)
             {
                 w.Doc(k.Description);
-                w.Line($"public {TypeOf(k)} {k.Identifier} {{ get; private set; }}");
+                w.Line($"public {TypeOf(k)} {k.Identifier} {{ get; private set; }}" + (TypeOf(k) == "string" ? " = string.Empty;" : string.Empty));
             }
 
             w.Line();

@@ -38,7 +38,7 @@ namespace Spine.Model.Bindings
         public IReadOnlyList<string> StartupSiteOrder => CrossSiteOrder is { } o ? o.Startup.Select(s => s.Value).ToList() : DefaultStartupSiteOrder;
 
         /// <summary>The declared sites, else the default ones.</summary>
-        public IReadOnlyList<string> KnownSites => Sites.IsEmpty ? DefaultSites : Sites.Select(s => s.Value).ToList();
+        public IReadOnlyList<string> KnownSites => Sites.IsEmpty ? DefaultSites : Sites.Select(s => s.Value).Distinct(System.StringComparer.Ordinal).ToList();
 
         public SiteVmLifecycle? Lifecycle(string site) => Lifecycles.FirstOrDefault(l => l.Site.Value == site);
 
