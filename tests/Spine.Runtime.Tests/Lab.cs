@@ -15,7 +15,7 @@ namespace Spine.Runtime.Tests;
 /// application VMs 127.0.0.4), a readiness endpoint answering 401, out-of-band endpoints, and a temp
 /// copy of the repository's spine pointed at them. The window runs in process through the CLI entry.
 /// </summary>
-public sealed class Lab : IDisposable
+internal sealed class Lab : IDisposable
 {
     private readonly TempCopy _spine;
     private readonly string _keys;
@@ -121,19 +121,28 @@ public sealed class Lab : IDisposable
         return path;
     }
 
-    public (int Code, string Output) Window(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default, string? knownHosts = null, bool powerOff = false, string? fromJournal = null) =>
-        WindowSplit(mode, execute, approve, site, resume, json, shutdownTimeoutSec, cancellation, knownHosts, powerOff, fromJournal) is var (code, stdout, stderr) ? (code, stdout + stderr) : default;
+    public (int Code, string Output) Window(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default, string? knownHosts = null, bool powerOff = false, string? fromJournal = null, Func<MaintenanceWindowCommand.Arguments, MaintenanceWindowCommand.Arguments>? with = null) =>
+        WindowSplit(mode, execute, approve, site, resume, json, shutdownTimeoutSec, cancellation, knownHosts, powerOff, fromJournal, with) is var (code, stdout, stderr) ? (code, stdout + stderr) : default;
 
     /// <summary>The window with stdout and stderr apart (for --json).</summary>
-    public (int Code, string Stdout, string Stderr) WindowSplit(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default, string? knownHosts = null, bool powerOff = false, string? fromJournal = null)
+    public (int Code, string Stdout, string Stderr) WindowSplit(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, CancellationToken cancellation = default, string? knownHosts = null, bool powerOff = false, string? fromJournal = null, Func<MaintenanceWindowCommand.Arguments, MaintenanceWindowCommand.Arguments>? with = null)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var args = new MaintenanceWindowCommand.Arguments(
-            site, mode, execute, powerOff, shutdownTimeoutSec, false, approve, Identity, knownHosts ?? Path.Combine(_keys, "no_known_hosts"), json, resume, fromJournal, Root, JournalDir, 5, 50, 30);
-        var code = MaintenanceWindowCommand.Run(args, stdout, stderr, cancellation);
+        var args = Arguments(mode, execute, approve, site, resume, json, shutdownTimeoutSec, knownHosts, powerOff, fromJournal);
+        var code = MaintenanceWindowCommand.Run(with is null ? args : with(args), stdout, stderr, cancellation);
         return (code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>The lab's arguments: its key, its journal folder, short waits. A resume gives only what the test names.</summary>
+    public MaintenanceWindowCommand.Arguments Arguments(string mode, bool execute = false, bool approve = false, string site = "both", string? resume = null, bool json = false, int shutdownTimeoutSec = 2, string? knownHosts = null, bool powerOff = false, string? fromJournal = null) =>
+        new(site, mode, execute, powerOff, shutdownTimeoutSec, false, approve, Identity, knownHosts ?? Path.Combine(_keys, "no_known_hosts"), json, resume, fromJournal, Root, JournalDir, 5, 50, 30)
+        {
+            Given = resume is null ? new System.Collections.Generic.HashSet<string> { "--site", "--mode" } : new System.Collections.Generic.HashSet<string>(),
+        };
+
+    /// <summary>The keys folder (a test plants keys of its own there).</summary>
+    public string KeysFolder => _keys;
 
     public string LatestJournal() => Directory.GetFiles(JournalDir, "window-*.json").OrderBy(f => f).Last();
 

@@ -79,7 +79,7 @@ public sealed class MaintenanceWindowTests : IDisposable
 
         using var journal = JsonDocument.Parse(File.ReadAllText(_lab.LatestJournal()));
         Assert.Equal("completed", journal.RootElement.GetProperty("Status").GetString());
-        var step = journal.RootElement.GetProperty("Steps").EnumerateArray().First(s => s.GetProperty("Id").GetString() == "shop/shutdownguest/210");
+        var step = journal.RootElement.GetProperty("Steps").EnumerateArray().First(s => s.GetProperty("Id").GetString() == "shop/shutdownguest/210").GetProperty("Attempts")[0];
         Assert.Equal("ok", step.GetProperty("Outcome").GetString());
         Assert.Equal("running", step.GetProperty("GuestsBefore")[0].GetProperty("Status").GetString());
         Assert.Equal(0, step.GetProperty("Commands").EnumerateArray().First(c => c.GetProperty("Mutating").GetBoolean()).GetProperty("ExitCode").GetInt32());
@@ -120,7 +120,7 @@ public sealed class MaintenanceWindowTests : IDisposable
         Assert.Equal(2, code);
         Assert.Empty(_lab.Shop.Mutations());
         Assert.Contains("cannot connect", output);
-        Assert.Contains("state of shop (pve):", output);
+        Assert.Contains("state of shop (pve) now:", output);
     }
 
     [Fact]
@@ -135,13 +135,14 @@ public sealed class MaintenanceWindowTests : IDisposable
     }
 
     [Fact]
-    public void A_wrong_host_key_in_a_dry_run_is_reported_and_nothing_runs()
+    public void A_wrong_host_key_stops_a_dry_run_too_and_is_never_called_unreachable()
     {
         _lab.WriteSshTargets("SHA256:" + new string('A', 43));
         var (code, output) = Window("precheck");
-        Assert.Equal(0, code);
+        Assert.Equal(2, code);
         Assert.Empty(_lab.Shop.Log());
-        Assert.Contains("unreachable: refused: host key mismatch", output);
+        Assert.Contains("stopped: refused: host key mismatch", output);
+        Assert.DoesNotContain("unreachable", output);
     }
 
     [Fact]
@@ -176,7 +177,7 @@ public sealed class MaintenanceWindowTests : IDisposable
         using (var journal = JsonDocument.Parse(File.ReadAllText(journalPath)))
         {
             Assert.Equal("failed", journal.RootElement.GetProperty("Status").GetString());
-            Assert.Equal("failed", journal.RootElement.GetProperty("Steps").EnumerateArray().First(s => s.GetProperty("Id").GetString() == "shop/shutdownguest/202").GetProperty("Outcome").GetString());
+            Assert.Equal("failed", journal.RootElement.GetProperty("Steps").EnumerateArray().First(s => s.GetProperty("Id").GetString() == "shop/shutdownguest/202").GetProperty("Attempts")[0].GetProperty("Outcome").GetString());
         }
 
         Assert.Equal("stopped", _lab.Shop.Status("vm", 210));
@@ -200,22 +201,22 @@ public sealed class MaintenanceWindowTests : IDisposable
     [Fact]
     public void Manual_approval_is_required_for_post_power_recovery()
     {
-        var (code, output) = Window("startup", execute: true, site: "home");
+        var (code, output) = _lab.Window("startup", execute: true, site: "home", with: a => a with { Restore = "startup-order" });
         Assert.Equal(2, code);
         Assert.Contains("needs manual approval", output);
         Assert.Empty(_lab.Home.Log());
     }
 
     [Fact]
-    public void Startup_without_a_prior_shutdown_starts_startup_order_and_verify_checks_it()
+    public void Startup_with_restore_startup_order_starts_startup_order_and_verify_checks_it()
     {
         _lab.Home.AddVm(100, "homeassistant", "stopped");
-        var (code, _) = Window("startup", execute: true, approve: true, site: "home");
+        var (code, _) = _lab.Window("startup", execute: true, approve: true, site: "home", with: a => a with { Restore = "startup-order" });
         Assert.Equal(0, code);
         Assert.Equal("running", _lab.Home.Status("vm", 100));
         var (verify, output) = Window("verify", execute: true, site: "home");
         Assert.Equal(0, verify);
-        Assert.Contains("all 1 expected guest(s) run", output);
+        Assert.Contains("all 1 guest(s) to be running run", output);
     }
 
     [Fact]
@@ -229,10 +230,10 @@ public sealed class MaintenanceWindowTests : IDisposable
         var (code, output) = await window;
         _log.WriteLine(output);
         Assert.Equal(1, code);
-        Assert.Contains("interrupted before shop/shutdownguest/209", output);
+        Assert.Contains("interrupted (cancellation) before shop/shutdownguest/209", output);
         Assert.Equal("stopped", _lab.Shop.Status("vm", 210));
         Assert.Equal("running", _lab.Shop.Status("vm", 209));
-        Assert.Contains("state of shop (pve):", output);
+        Assert.Contains("state of shop (pve) now:", output);
 
         var journal = _lab.LatestJournal();
         using (var doc = JsonDocument.Parse(File.ReadAllText(journal)))
@@ -307,7 +308,7 @@ public sealed class MaintenanceWindowTests : IDisposable
     {
         var powerOn = Task.Run(() =>
         {
-            SpinWait.SpinUntil(() => _lab.Home.Mutations().Contains("poweroff"), TimeSpan.FromSeconds(60));
+            SpinWait.SpinUntil(() => _lab.Home.PoweredOff, TimeSpan.FromSeconds(60));
             Thread.Sleep(1500);
             _lab.Home.Restart();
         });

@@ -41,22 +41,36 @@ public class ProxmoxTests
     public void Garbage_rows_are_a_format_error_not_a_guess()
     {
         Assert.Throws<FormatException>(() => ProxmoxOutput.QmList("VMID NAME STATUS\nsomething odd\n"));
-        Assert.Throws<FormatException>(() => ProxmoxOutput.Status("nothing here"));
-        Assert.Equal("running", ProxmoxOutput.Status("status: running\n"));
+        Assert.Throws<FormatException>(() => ProxmoxOutput.Status("nothing here", "qm status 1"));
+        Assert.Equal("running", ProxmoxOutput.Status("status: running\n", "qm status 1"));
+    }
+
+    [Theory]
+    [InlineData("status: Running\n")]
+    [InlineData("status: stoped\n")]
+    [InlineData("status: \n")]
+    public void A_status_proxmox_does_not_have_is_a_failure_never_not_running(string output)
+    {
+        var error = Assert.Throws<FormatException>(() => ProxmoxOutput.Status(output, "qm status 210"));
+        Assert.Contains("qm status 210", error.Message);
+        Assert.Throws<FormatException>(() => ProxmoxOutput.QmList("VMID NAME STATUS\n210 streaming Running 4096 32 0\n"));
+        Assert.Throws<FormatException>(() => ProxmoxOutput.PctList("VMID Status Lock Name\n300 Up  dns\n"));
     }
 
     [Fact]
     public void Commands_are_built_from_validated_values_and_quoted()
     {
-        var vm = new Guest(210, GuestKind.Vm, "x", "running");
-        Assert.Equal("LC_ALL=C qm shutdown 210 --timeout 180", ProxmoxCommand.Shutdown(vm, 180).Text);
-        Assert.True(ProxmoxCommand.Shutdown(vm, 180).Mutating);
+        Assert.Equal("LC_ALL=C qm shutdown 210 --timeout 180", ProxmoxCommand.Shutdown(GuestKind.Vm, 210, 180).Text);
+        Assert.True(ProxmoxCommand.Shutdown(GuestKind.Vm, 210, 180).Mutating);
         Assert.False(ProxmoxCommand.QmList().Mutating);
-        Assert.Equal("LC_ALL=C pct stop 103", ProxmoxCommand.Stop(new Guest(103, GuestKind.Container, "c", "running")).Text);
+        Assert.Equal("LC_ALL=C pct stop 103", ProxmoxCommand.Stop(GuestKind.Container, 103).Text);
         Assert.Equal("cd '/opt/stacks/secrets' && LC_ALL=C docker compose up -d", ProxmoxCommand.ComposeUp("/opt/stacks/secrets").Text);
         Assert.Equal("cd ~/'stacks/mint-os' && LC_ALL=C docker compose up -d", ProxmoxCommand.ComposeUp("~/stacks/mint-os").Text);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ProxmoxCommand.Start(new Guest(0, GuestKind.Vm, "x", "stopped")));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ProxmoxCommand.Shutdown(vm, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProxmoxCommand.Start(GuestKind.Vm, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProxmoxCommand.Shutdown(GuestKind.Vm, 210, 0));
+        Assert.Throws<ArgumentException>(() => ProxmoxCommand.HoldLock("shop; reboot", "x"));
+        Assert.Throws<ArgumentException>(() => ProxmoxCommand.HoldLock("shop", "a'b"));
+        Assert.Equal("/run/lock/spine-window-shop.lock", ProxmoxCommand.LockFile("shop"));
         foreach (var evil in new[] { "/opt/x; rm -rf /", "/opt/$(reboot)", "/opt/x'y", "../../etc", "/opt/a b", "/opt/`id`" })
         {
             Assert.Throws<ArgumentException>(() => ProxmoxCommand.ComposeUp(evil));

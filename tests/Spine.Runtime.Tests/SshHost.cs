@@ -70,7 +70,7 @@ public sealed class SshHost : IDisposable
             PubkeyAuthentication yes
             PermitRootLogin prohibit-password
             LogLevel VERBOSE
-            SetEnv PATH={simulatorBin}:/usr/bin:/bin SIM_STATE={Path.Combine(folder, "state")} SIM_HOST={name} SIM_HA_DELAY=1
+            SetEnv PATH={simulatorBin}:/usr/bin:/bin SIM_STATE={Path.Combine(folder, "state")} SIM_HOST={name} SIM_HA_DELAY=1 SIM_POWEROFF_DELAY=2
             """);
 
         return new SshHost(name, address, port, folder, Daemon(address, port, folder), fingerprint);
@@ -80,8 +80,12 @@ public sealed class SshHost : IDisposable
     public void Restart()
     {
         _process.WaitForExit(5000);
+        File.Delete(Path.Combine(State, "powered-off"));
         _process = Daemon(Address, Port, Folder);
     }
+
+    /// <summary>Whether a simulated poweroff has taken the host down (its sshd is gone).</summary>
+    public bool PoweredOff => File.Exists(Path.Combine(State, "powered-off"));
 
     public void AddVm(int id, string name, string status) => File.WriteAllText(Path.Combine(State, "vm", id.ToString()), $"{name} {status}");
 

@@ -75,10 +75,13 @@ namespace Spine.Generators
             w.Line();
             w.Doc("A guest that vm.lifecycle.yaml tracks: whether it is an LXC container (vm_type: lxc) or a VM.");
             w.Type("sealed class SpineGuest");
-            w.Line("public SpineGuest(int id, string? name, string? proxmoxHost, bool isContainer) { Id = id; Name = name; ProxmoxHost = proxmoxHost; IsContainer = isContainer; }");
+            w.Line("public SpineGuest(int id, string? name, string? proxmoxHost, string? sshTarget, string? status, bool isContainer) { Id = id; Name = name; ProxmoxHost = proxmoxHost; SshTarget = sshTarget; Status = status; IsContainer = isContainer; }");
             w.Line("public int Id { get; }");
             w.Line("public string? Name { get; }");
             w.Line("public string? ProxmoxHost { get; }");
+            w.Line("public string? SshTarget { get; }");
+            w.Doc("The lifecycle status (active, decommissioned, template, …).");
+            w.Line("public string? Status { get; }");
             w.Line("public bool IsContainer { get; }");
             w.Close();
             w.Line();
@@ -118,7 +121,7 @@ namespace Spine.Generators
             w.Doc("The compose stacks of docker.compose.targets.yaml.");
             w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineComposeStack> ComposeStacks { get; } = new SpineComposeStack[]", spec.ComposeStacks.Select(c => $"new SpineComposeStack({CodeWriter.Str(c.Target)}, {CodeWriter.Str(c.SshTarget)}, {CodeWriter.Str(c.Name)}, {CodeWriter.Str(c.Path)})"));
             w.Doc("The guests of vm.lifecycle.yaml (their kind, for a plan made without asking a host).");
-            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineGuest> Guests { get; } = new SpineGuest[]", spec.Guests.Select(g => $"new SpineGuest({g.Id}, {CodeWriter.Str(g.Hostname)}, {CodeWriter.Str(g.ProxmoxHost)}, {CodeWriter.Bool(g.IsContainer)})"));
+            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineGuest> Guests { get; } = new SpineGuest[]", spec.Guests.Select(g => $"new SpineGuest({g.Id}, {CodeWriter.Str(g.Hostname)}, {CodeWriter.Str(g.ProxmoxHost)}, {CodeWriter.Str(g.SshTarget)}, {CodeWriter.Str(g.Status)}, {CodeWriter.Bool(g.IsContainer)})"));
             w.Close();
             return w.ToString();
         }

@@ -106,7 +106,7 @@ namespace Spine.Generators
             var guests = (ws.Guests?.Guests ?? EquatableArray<TrackedGuest>.Empty)
                 .GroupBy(g => g.Id.Value)
                 .Select(g => g.First())
-                .Select(g => new GuestSpec(g.Id.Value, g.Hostname?.Value, g.ProxmoxHost?.Value, g.IsContainer))
+                .Select(g => new GuestSpec(g.Id.Value, g.Hostname?.Value, g.ProxmoxHost?.Value, g.SshTarget?.Value, g.Status?.Value, g.IsContainer))
                 .ToEquatableArray();
 
             var guard = ws.NetworkCutover?.OobGuard;

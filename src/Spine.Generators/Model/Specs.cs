@@ -56,7 +56,7 @@ namespace Spine.Generators
 
     internal sealed record ComposeStackSpec(string Target, string SshTarget, string Name, string Path);
 
-    internal sealed record GuestSpec(int Id, string? Hostname, string? ProxmoxHost, bool IsContainer);
+    internal sealed record GuestSpec(int Id, string? Hostname, string? ProxmoxHost, string? SshTarget, string? Status, bool IsContainer);
 
     internal sealed record MaintenanceSpec(
         EquatableArray<SiteSpec> Sites,

@@ -21,14 +21,14 @@ namespace Spine.Model.Bindings
             var guests = read.Maps(root, "vms")
                 .Select(v => new { Map = v, Id = read.Int(v, "id") })
                 .Where(v => v.Id != null)
-                .Select(v => new TrackedGuest(v.Id!.Value, read.Str(v.Map, "hostname"), read.Str(v.Map, "proxmox_host") ?? defaultHost, read.Str(v.Map, "status"), read.Str(v.Map, "vm_type")))
+                .Select(v => new TrackedGuest(v.Id!.Value, read.Str(v.Map, "hostname"), read.Str(v.Map, "proxmox_host") ?? defaultHost, read.Str(v.Map, "ssh_target"), read.Str(v.Map, "status"), read.Str(v.Map, "vm_type")))
                 .ToEquatableArray();
             return new VmLifecycle(root.Span, guests);
         }
     }
 
-    /// <summary>One tracked guest: its id, name, host, lifecycle status and type (<c>lxc</c>, or absent for a VM).</summary>
-    public sealed record TrackedGuest(Located<int> Id, Located<string>? Hostname, Located<string>? ProxmoxHost, Located<string>? Status, Located<string>? VmType)
+    /// <summary>One tracked guest: its id, name, Proxmox host, SSH target, lifecycle status and type (<c>lxc</c>, or absent for a VM).</summary>
+    public sealed record TrackedGuest(Located<int> Id, Located<string>? Hostname, Located<string>? ProxmoxHost, Located<string>? SshTarget, Located<string>? Status, Located<string>? VmType)
     {
         /// <summary>True for an LXC container, false for a QEMU VM.</summary>
         public bool IsContainer => VmType?.Value is "lxc" or "ct" or "container";

@@ -1,29 +1,33 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Spine.Runtime.Proxmox;
 using Spine.Runtime.Ssh;
 
 namespace Spine.Runtime.Execution;
 
 /// <summary>
-/// Runs commands on one host for one step and journals each. In a dry run, mutating commands are
-/// recorded as "would run" and never sent; read-only ones are sent.
+/// Runs commands on one host for one step attempt and journals each, with its exit code and output. In a dry run
+/// mutating commands are recorded as "would run" and never sent; read-only ones are sent. A read that fails or prints
+/// what it should not is a failure of the step, never "nothing there".
 /// </summary>
 internal sealed class HostSession
 {
     private readonly IRemoteShell? _shell;
     private readonly bool _execute;
-    private readonly JournalStep _step;
+    private readonly StepAttempt _attempt;
     private readonly System.IO.TextWriter _output;
+    private readonly CancellationToken _cancel;
 
-    public HostSession(string hostId, IRemoteShell? shell, bool execute, JournalStep step, System.IO.TextWriter output)
+    public HostSession(string hostId, IRemoteShell? shell, bool execute, StepAttempt attempt, System.IO.TextWriter output, CancellationToken cancel)
     {
         HostId = hostId;
         _shell = shell;
         _execute = execute;
-        _step = step;
+        _attempt = attempt;
         _output = output;
+        _cancel = cancel;
     }
 
     public string HostId { get; }
@@ -36,61 +40,70 @@ internal sealed class HostSession
         if (command.Mutating && !_execute)
         {
             _output.WriteLine($"        would run on {HostId}: {command.Text}");
-            _step.Commands.Add(new JournalCommand(HostId, command.Text, true, false, null, null));
+            _attempt.Commands.Add(new JournalCommand(DateTime.UtcNow, HostId, command.Text, true, false, null, null, null));
             return null;
         }
 
         if (_shell is null)
         {
-            _step.Commands.Add(new JournalCommand(HostId, command.Text, command.Mutating, false, null, "not connected"));
+            _attempt.Commands.Add(new JournalCommand(DateTime.UtcNow, HostId, command.Text, command.Mutating, false, null, null, "not connected"));
             return null;
         }
 
-        var result = _shell.Run(command, timeout);
-        _step.Commands.Add(new JournalCommand(HostId, command.Text, command.Mutating, true, result.ExitCode, Trim(result.Error)));
-        return result;
+        try
+        {
+            var result = _shell.Run(command.Text, timeout, _cancel);
+            _attempt.Commands.Add(new JournalCommand(DateTime.UtcNow, HostId, command.Text, command.Mutating, true, result.ExitCode, Trim(result.Output), Trim(result.Error)));
+            return result;
+        }
+        catch (ConnectionLostException ex)
+        {
+            _attempt.Commands.Add(new JournalCommand(DateTime.UtcNow, HostId, command.Text, command.Mutating, true, null, null, ex.Message));
+            throw;
+        }
     }
 
-    /// <summary>Both lists of guests (qm list, pct list).</summary>
-    public IReadOnlyList<Guest>? Guests()
+    /// <summary>Both lists of guests (qm list, pct list); a list that fails or does not parse fails the step.</summary>
+    public IReadOnlyList<Guest> Guests()
     {
-        var vms = Run(ProxmoxCommand.QmList(), TimeSpan.FromSeconds(60));
-        var cts = Run(ProxmoxCommand.PctList(), TimeSpan.FromSeconds(60));
-        if (vms is null || cts is null)
-        {
-            return null;
-        }
-
-        if (!vms.Ok)
-        {
-            throw new StepFailedException($"qm list failed on {HostId} (exit {vms.ExitCode}): {Trim(vms.Error)}");
-        }
-
-        // A host without LXC support answers pct list with an error; it then has no containers.
-        var containers = cts.Ok ? ProxmoxOutput.PctList(cts.Output) : Array.Empty<Guest>();
-        return ProxmoxOutput.QmList(vms.Output).Concat(containers).ToList();
+        var vms = Read(ProxmoxCommand.QmList(), "qm list");
+        var cts = Read(ProxmoxCommand.PctList(), "pct list");
+        return ProxmoxOutput.QmList(vms.Output).Concat(ProxmoxOutput.PctList(cts.Output)).ToList();
     }
 
-    public string? Status(Guest guest)
+    /// <summary>The guest's status, or null when Proxmox says it does not exist; anything else that fails fails the step.</summary>
+    public string? Status(GuestKind kind, int id)
     {
-        var result = Run(ProxmoxCommand.Status(guest), TimeSpan.FromSeconds(30));
-        if (result is null)
-        {
-            return null;
-        }
-
+        var command = ProxmoxCommand.Status(kind, id);
+        var result = Run(command, ExecutionOptions.ReadTimeout) ?? throw new StepFailedException($"{HostId} is not connected");
         if (!result.Ok)
         {
-            throw new StepFailedException($"{(guest.Kind == GuestKind.Vm ? "qm" : "pct")} status {guest.Id} failed on {HostId} (exit {result.ExitCode}): {Trim(result.Error)}");
+            if (ProxmoxOutput.SaysMissing(result.Error))
+            {
+                return null;
+            }
+
+            throw new StepFailedException($"{command.Text} failed on {HostId} (exit {result.ExitCode}): {Trim(result.Error) ?? "no error output"}");
         }
 
-        return ProxmoxOutput.Status(result.Output);
+        return ProxmoxOutput.Status(result.Output, $"{Kinds.Tool(kind)} status {id}");
+    }
+
+    private RemoteResult Read(ProxmoxCommand command, string what)
+    {
+        var result = Run(command, ExecutionOptions.ReadTimeout) ?? throw new StepFailedException($"{HostId} is not connected");
+        if (!result.Ok)
+        {
+            throw new StepFailedException($"{what} failed on {HostId} (exit {result.ExitCode}): {Trim(result.Error) ?? "no error output"}; a failed read is never taken as 'nothing there'");
+        }
+
+        return result;
     }
 
     private static string? Trim(string? text)
     {
         var t = text?.Trim();
-        return string.IsNullOrEmpty(t) ? null : t.Length > 500 ? t.Substring(0, 500) : t;
+        return string.IsNullOrEmpty(t) ? null : t.Length > 2000 ? t[..2000] : t;
     }
 }
 
@@ -98,6 +111,15 @@ internal sealed class HostSession
 internal sealed class StepFailedException : Exception
 {
     public StepFailedException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>A step that must stop the window before anything else changes (exit 2).</summary>
+internal sealed class StepStoppedException : Exception
+{
+    public StepStoppedException(string message)
         : base(message)
     {
     }

@@ -13,8 +13,11 @@ namespace Spine.Runtime.Execution;
 /// </summary>
 internal static class WaitProgress
 {
-    /// <summary>Calls <paramref name="done"/> every <paramref name="interval"/> until it is true (→ true) or <paramref name="limit"/> passes (→ false).</summary>
-    public static bool Until(TextWriter output, string what, TimeSpan limit, TimeSpan interval, Func<bool> done)
+    /// <summary>
+    /// Calls <paramref name="done"/> every <paramref name="interval"/> until it is true (→ true), <paramref name="limit"/>
+    /// passes or the wait is cancelled (→ false; the caller tells the two apart by the token).
+    /// </summary>
+    public static bool Until(TextWriter output, string what, TimeSpan limit, TimeSpan interval, Func<bool> done, CancellationToken cancellation = default)
     {
         var watch = Stopwatch.StartNew();
         if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
@@ -26,7 +29,7 @@ internal static class WaitProgress
                 .Start(context =>
                 {
                     var task = context.AddTask("        " + Markup.Escape(what), maxValue: Math.Max(1, limit.TotalSeconds));
-                    result = Poll(watch, limit, interval, done, elapsed => task.Value = Math.Min(task.MaxValue, elapsed.TotalSeconds));
+                    result = Poll(watch, limit, interval, done, elapsed => task.Value = Math.Min(task.MaxValue, elapsed.TotalSeconds), cancellation);
                 });
             return result;
         }
@@ -39,12 +42,12 @@ internal static class WaitProgress
                 lastPrinted = elapsed;
                 output.WriteLine($"        … {what} ({elapsed.TotalSeconds:0}s of {limit.TotalSeconds:0}s)");
             }
-        });
+        }, cancellation);
     }
 
-    private static bool Poll(Stopwatch watch, TimeSpan limit, TimeSpan interval, Func<bool> done, Action<TimeSpan> tick)
+    private static bool Poll(Stopwatch watch, TimeSpan limit, TimeSpan interval, Func<bool> done, Action<TimeSpan> tick, CancellationToken cancellation)
     {
-        while (true)
+        while (!cancellation.IsCancellationRequested)
         {
             if (done())
             {
@@ -57,7 +60,9 @@ internal static class WaitProgress
             }
 
             tick(watch.Elapsed);
-            Thread.Sleep(interval);
+            cancellation.WaitHandle.WaitOne(interval);
         }
+
+        return false;
     }
 }

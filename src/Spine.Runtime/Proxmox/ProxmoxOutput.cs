@@ -5,9 +5,9 @@ using System.Globalization;
 namespace Spine.Runtime.Proxmox;
 
 /// <summary>
-/// Parses what <c>qm</c> and <c>pct</c> print (with LC_ALL=C). Robust to empty output, long names
-/// that push columns right, and pct's empty Lock column: rows are split on whitespace and the
-/// header decides nothing but which line to skip.
+/// Parses what <c>qm</c> and <c>pct</c> print (with LC_ALL=C). Robust to empty output, long names that push columns
+/// right, and pct's empty Lock column: rows are split on whitespace and the header decides nothing but which line to
+/// skip. Strict about meaning: a row that is not a guest, or a status Proxmox does not have, is a FormatException.
 /// </summary>
 public static class ProxmoxOutput
 {
@@ -19,7 +19,7 @@ public static class ProxmoxOutput
         {
             if (tokens.Length >= 3 && int.TryParse(tokens[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                guests.Add(new Guest(id, GuestKind.Vm, tokens[1], tokens[2]));
+                guests.Add(new Guest(id, GuestKind.Vm, tokens[1], GuestStatus.Parse(tokens[2], $"qm list (VM {id})")));
             }
             else
             {
@@ -38,7 +38,7 @@ public static class ProxmoxOutput
         {
             if (tokens.Length >= 3 && int.TryParse(tokens[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                guests.Add(new Guest(id, GuestKind.Container, tokens[tokens.Length - 1], tokens[1]));
+                guests.Add(new Guest(id, GuestKind.Container, tokens[^1], GuestStatus.Parse(tokens[1], $"pct list (CT {id})")));
             }
             else
             {
@@ -50,19 +50,23 @@ public static class ProxmoxOutput
     }
 
     /// <summary><c>qm status ID</c> / <c>pct status ID</c>: <c>status: running</c>.</summary>
-    public static string Status(string output)
+    public static string Status(string output, string what)
     {
         foreach (var line in output.Split('\n'))
         {
             var trimmed = line.Trim();
             if (trimmed.StartsWith("status:", StringComparison.Ordinal))
             {
-                return trimmed.Substring("status:".Length).Trim();
+                return GuestStatus.Parse(trimmed["status:".Length..].Trim(), what);
             }
         }
 
-        throw new FormatException($"Unexpected status output: '{output.Trim()}'.");
+        throw new FormatException($"Unexpected {what} output: '{output.Trim()}'.");
     }
+
+    /// <summary>Whether a failed status command says the guest does not exist (Proxmox: "Configuration file … does not exist").</summary>
+    public static bool SaysMissing(string error) =>
+        error.Contains("does not exist", StringComparison.Ordinal) || error.Contains("no such", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string[]> Rows(string output)
     {

@@ -1,5 +1,5 @@
 using System;
-using Spine.Runtime.Proxmox;
+using System.Threading;
 
 namespace Spine.Runtime.Ssh;
 
@@ -9,15 +9,37 @@ public sealed record RemoteResult(int ExitCode, string Output, string Error)
     public bool Ok => ExitCode == 0;
 }
 
-/// <summary>A connected host that runs commands. The only implementation is SSH.NET over a verified connection.</summary>
+/// <summary>
+/// A connected host that runs commands: plain strings (built and validated by the caller; the transport knows nothing
+/// of Proxmox). The only implementation is SSH.NET over a connection whose host key was verified.
+/// </summary>
 public interface IRemoteShell : IDisposable
 {
     string HostId { get; }
 
-    RemoteResult Run(ProxmoxCommand command, TimeSpan timeout);
+    /// <summary>Runs the command to its end (or the timeout, or the cancellation).</summary>
+    RemoteResult Run(string command, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts a command that keeps running (a held lock) and waits until it prints a line: the first line, or the output
+    /// when it ended first. Disposing the result closes its stdin, which ends it.
+    /// </summary>
+    HeldCommand Hold(string command, TimeSpan timeout, CancellationToken cancellationToken);
 }
 
-/// <summary>A host that cannot be used: unreachable, refused key, failed authentication.</summary>
+/// <summary>A command left running on a host; <see cref="FirstLine"/> is what it printed first, <see cref="Output"/> all it printed if it ended.</summary>
+public abstract class HeldCommand : IDisposable
+{
+    public abstract string FirstLine { get; }
+
+    public abstract string Output { get; }
+
+    public abstract bool Ended { get; }
+
+    public abstract void Dispose();
+}
+
+/// <summary>A host that cannot be used: unreachable, refused key, failed authentication, unusable private key.</summary>
 public sealed class HostUnavailableException : Exception
 {
     public HostUnavailableException(string hostId, string reason, bool hostKeyRefused, Exception? inner = null)
@@ -32,6 +54,7 @@ public sealed class HostUnavailableException : Exception
 
     public string Reason { get; }
 
+    /// <summary>The host answered with a key that is not trusted: never "unreachable", always a stop.</summary>
     public bool HostKeyRefused { get; }
 }
 

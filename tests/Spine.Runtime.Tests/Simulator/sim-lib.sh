@@ -4,7 +4,10 @@
 #   vm/<id>.ignore-shutdown   graceful shutdown never completes (the guest ignores ACPI)
 #   vm/<id>.ha                HA-managed: shutdown is only requested; the guest stops $SIM_HA_DELAY s later
 #   drop-on-shutdown-<id>     the SSH session is killed when `qm shutdown <id>` arrives (once)
+#   fail-qm-list, fail-pct-list    the list command fails (exit 255, an error on stderr), as on a broken host
+#   empty-qm-list             qm list prints its header and no guest (exit 0)
 #   log                       one line per command: "<seq> <host> ro|rw <command…>"
+# The status of a guest is whatever its file says: a test may write one Proxmox does not have ("Running").
 set -u
 : "${SIM_STATE:?SIM_STATE is not set}"
 SIM_HOST="${SIM_HOST:-pve}"
@@ -14,13 +17,15 @@ sim_log() { # ro|rw words…
   ( flock 9; n=$(( $(wc -l < "$SIM_STATE/log" 2>/dev/null || echo 0) + 1 )); echo "$n $SIM_HOST $kind $*" >> "$SIM_STATE/log" ) 9>"$SIM_STATE/.lock"
 }
 
+sim_flag() { [ -f "$SIM_STATE/$1" ]; }
+
 sim_file() { echo "$SIM_STATE/$1/$2"; }
 
 sim_exists() { [ -f "$(sim_file "$1" "$2")" ]; }
 
 sim_name() { cut -d' ' -f1 < "$(sim_file "$1" "$2")"; }
 
-sim_status() { # kind id → prints running|stopped, finishing a pending HA stop when due
+sim_status() { # kind id → prints the status, finishing a pending HA stop when due
   local f; f="$(sim_file "$1" "$2")"
   if [ -f "$f.stop-at" ] && [ "$(date +%s%N)" -ge "$(cat "$f.stop-at")" ]; then
     sim_set "$1" "$2" stopped; rm -f "$f.stop-at"
