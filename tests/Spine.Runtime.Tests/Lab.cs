@@ -23,7 +23,8 @@ internal sealed class Lab : IDisposable
     private readonly TcpListener _oob;
     private readonly Thread _httpThread;
 
-    public Lab()
+    /// <summary>The lab around a copy of <paramref name="spineSource"/> (default: this repository's own spine, with its guests on the hosts).</summary>
+    public Lab(string? spineSource = null)
     {
         _keys = Path.Combine(Path.GetTempPath(), "spine-keys-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_keys);
@@ -47,27 +48,84 @@ internal sealed class Lab : IDisposable
         _httpThread = new Thread(Serve) { IsBackground = true };
         _httpThread.Start();
 
-        _spine = TempCopy.OfSpine(Paths.RepoRoot);
+        _spine = TempCopy.OfSpine(spineSource ?? Paths.RepoRoot);
         JournalDir = Path.Combine(_spine.Path, "journals");
-        WriteSshTargets(Shop.Fingerprint);
-        _spine.Edit("ops/bindings/startup.sequencing.yaml", t =>
-            Regex.Replace(Regex.Replace(t, @"wait_after_sec: \d+", "wait_after_sec: 1"), @"http://127\.0\.0\.\d+:\d+/", $"http://127.0.0.1:{HttpPort}/"));
-        SetOobPort(OobPort);
         StacksRoot = Path.Combine(Apps.Folder, "stacks");
-        _spine.Edit("ops/bindings/docker.compose.targets.yaml", t => Regex.Replace(t, @"path: (/opt/stacks|/home/docker-host/stacks)/", $"path: {StacksRoot}/"));
-        foreach (var stack in new[] { "secrets", "caddy-auth", "pihole", "prometheus", "grafana", "mint-os" })
+        if (spineSource is null)
         {
-            Directory.CreateDirectory(Path.Combine(StacksRoot, stack));
+            WriteSshTargets(Shop.Fingerprint);
+            SetOobPort(OobPort);
+        }
+        else
+        {
+            PointTargetsAtTheLab();
         }
 
-        foreach (var (id, name, status) in new[] { (200, "docker-host", "running"), (202, "automation", "running"), (204, "infra-core", "running"), (205, "observability", "running"), (206, "dev-tools", "stopped"), (209, "download", "running"), (210, "streaming", "running"), (211, "scratch", "running"), (9000, "template", "stopped") })
+        // Recovery: short waits, probes at the lab's endpoint, compose stacks in a folder on the apps host.
+        _spine.Edit("ops/bindings/startup.sequencing.yaml", t =>
+            Regex.Replace(Regex.Replace(t, @"wait_after_sec: \d+", "wait_after_sec: 1"), @"""?http://127\.0\.0\.\d+:\d+(/[^\s""]*)?""?", $"\"http://127.0.0.1:{HttpPort}/\""));
+        _spine.Edit("ops/bindings/docker.compose.targets.yaml", t => Regex.Replace(t, @"path: (""?)(/opt/stacks|/home/[a-z-]+/stacks)/", $"path: $1{StacksRoot}/"));
+        foreach (var line in File.ReadAllLines(_spine.File("ops/bindings/docker.compose.targets.yaml")))
         {
-            Shop.AddVm(id, name, status);
+            var m = Regex.Match(line, "path: \"?" + Regex.Escape(StacksRoot) + "/([A-Za-z0-9_.-]+)");
+            if (m.Success)
+            {
+                Directory.CreateDirectory(Path.Combine(StacksRoot, m.Groups[1].Value));
+            }
         }
 
-        Shop.AddContainer(300, "dns-shop", "running");
-        Home.AddVm(100, "homeassistant", "running");
-        Home.AddContainer(103, "download-home", "stopped");
+        if (spineSource is null)
+        {
+            foreach (var (id, name, status) in new[] { (200, "docker-host", "running"), (202, "automation", "running"), (204, "infra-core", "running"), (205, "observability", "running"), (206, "dev-tools", "stopped"), (209, "download", "running"), (210, "streaming", "running"), (211, "scratch", "running"), (9000, "template", "stopped") })
+            {
+                Shop.AddVm(id, name, status);
+            }
+
+            Shop.AddContainer(300, "dns-shop", "running");
+            Home.AddVm(100, "homeassistant", "running");
+            Home.AddContainer(103, "download-home", "stopped");
+        }
+    }
+
+    /// <summary>
+    /// A real snapshot's SSH targets, pointed at the lab: pve at the shop sshd, proxmox-home at the home one, every other
+    /// target at the apps host, each with its pinned key. Nothing connects to an address of the corpus.
+    /// </summary>
+    private void PointTargetsAtTheLab()
+    {
+        var path = _spine.File("ops/bindings/ssh.targets.yaml");
+        var lines = File.ReadAllLines(path).ToList();
+        string? id = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var idMatch = Regex.Match(lines[i], @"^(\s*)- id: ""?([A-Za-z0-9_.-]+)""?");
+            if (idMatch.Success)
+            {
+                id = idMatch.Groups[2].Value;
+                var host = id == "pve" ? Shop : id == "proxmox-home" ? Home : Apps;
+                var indent = idMatch.Groups[1].Value + "  ";
+                lines.Insert(i + 1, $"{indent}host_key: \"{host.Fingerprint}\"");
+                lines.Insert(i + 1, $"{indent}port: {host.Port}");
+                i += 2;
+                continue;
+            }
+
+            if (id != null && Regex.IsMatch(lines[i], @"^\s+(host|port|host_key):"))
+            {
+                var host = id == "pve" ? Shop : id == "proxmox-home" ? Home : Apps;
+                if (Regex.IsMatch(lines[i], @"^\s+host:"))
+                {
+                    lines[i] = Regex.Replace(lines[i], @"host:.*", $"host: \"{host.Address}\"");
+                }
+                else if (!lines[i].Contains(host.Fingerprint, StringComparison.Ordinal) && !lines[i].Contains($"port: {host.Port}", StringComparison.Ordinal))
+                {
+                    lines.RemoveAt(i--);
+                }
+            }
+        }
+
+        File.WriteAllLines(path, lines);
+        _spine.Edit("ops/bindings/ssh.targets.yaml", t => Regex.Replace(t, @"(\n\s+)(user:\s*)""?[A-Za-z0-9_.-]+""?", "$1$2\"root\""));
     }
 
     public SshHost Shop { get; }
