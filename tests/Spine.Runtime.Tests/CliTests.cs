@@ -177,4 +177,22 @@ public class CliTests
         Assert.Contains("nothing was changed", output);
         Directory.Delete(journals, recursive: true);
     }
+
+    /// <summary>One policy everywhere: an unknown preset from the environment is the same located error, exit 2, in every command that resolves policy.</summary>
+    [Theory]
+    [InlineData("check")]
+    [InlineData("verify", "domain", "network")]
+    [InlineData("policy", "show")]
+    [InlineData("baseline")]
+    [InlineData("maintenance-window", "--site", "shop", "--mode", "precheck", "--journal-dir", "/tmp/spine-preset-journals")]
+    public void An_unknown_policy_preset_is_exit_2_with_the_same_message_in_every_command(params string[] command)
+    {
+        using var spine = TempCopy.OfSpine(Paths.Corpus25);
+        var env = new System.Collections.Generic.Dictionary<string, string> { ["SPINE_POLICY_PRESET"] = "nosuch" };
+        var spineDll = Path.Combine(System.AppContext.BaseDirectory, "spine.dll");
+        var (code, output) = DotnetCli.Run(spine.Path, env, new[] { spineDll }.Concat(command).Concat(new[] { "--root", spine.Path }).ToArray());
+        Assert.True(code == 2, output);
+        Assert.Contains("spine: error SPINE504: Unknown policy preset 'nosuch' (from SPINE_POLICY_PRESET); the spine defines strict, balanced, permissive.", output);
+        Assert.False(File.Exists(spine.File("ops/spine.baseline.yaml")));
+    }
 }

@@ -8,7 +8,8 @@ namespace Spine.Model.Rules
     /// SPINE067 (D67, script <c>d67-capability-map-lock.sh</c> at 0d71a402): the capability registry and
     /// capability_map.yaml name the same capabilities. Conditions: the registry holds capabilities; the map
     /// holds entries; every capability has a map entry (MISSING); every map entry names a capability
-    /// (PHANTOM). A missing file is SPINE004 and fails the compiled gate.
+    /// (PHANTOM). A missing file is SPINE004 and fails the compiled gate. Like the script, an empty side is the one
+    /// finding (the script stops there): an empty map does not also make every capability "missing".
     /// </summary>
     internal sealed class CapabilityMapParityRule : IRule
     {
@@ -29,6 +30,11 @@ namespace Spine.Model.Rules
             if (map.Entries.IsEmpty)
             {
                 yield return Descriptor.At(map.CapabilitiesKey ?? map.Span, $"{CapabilityMap.Path} has no capability entries.");
+            }
+
+            if (registry.Capabilities.IsEmpty || map.Entries.IsEmpty)
+            {
+                yield break;
             }
 
             var mapped = Names.Set(map.Entries.Select(e => e.Name));

@@ -113,7 +113,16 @@ internal static class MaintenanceWindowCommand
 
         var journalDir = a.JournalDir ?? DefaultJournalDir();
         Journal? previous = null;
+        string? claimProblem = null;
         WindowRequest request;
+        // A resume owns its journal before reading it (a journal that is no file is reported by Journal.Load below).
+        using var claim = a.Resume is null || !File.Exists(a.Resume) ? null : JournalClaim.TryTake(Path.GetFullPath(a.Resume), $"{Environment.UserName}@{Environment.MachineName}, pid {Environment.ProcessId}", out claimProblem);
+        if (claimProblem != null)
+        {
+            stderr.WriteLine($"spine: cannot resume {a.Resume}: {claimProblem}");
+            return ExitCodes.Stop;
+        }
+
         if (a.Resume != null)
         {
             try

@@ -7,6 +7,7 @@ using System.Threading;
 using Spine.Build.Receipts;
 using Spine.Build.Verification;
 using Spine.Model;
+using Spine.Model.Policy;
 
 namespace Spine.Runtime.Cli;
 
@@ -65,6 +66,17 @@ internal static class VerifyCommand
         }
 
         var workspace = session.Workspace;
+        try
+        {
+            // The policy decides fail or warn: an unresolvable one stops before any gate script runs.
+            PolicyEnvironment.Resolve(workspace);
+        }
+        catch (PolicyException ex)
+        {
+            SpineSession.ReportPolicyError(error, ex.Message);
+            return ExitCodes.Stop;
+        }
+
         if (a.Domain != null && !DomainRouting.IsKnown(workspace, a.Domain))
         {
             error.WriteLine($"spine: unknown domain '{a.Domain}' (known: {string.Join(", ", workspace.Topology?.Domains.Select(d => d.Id.Value) ?? Enumerable.Empty<string>())}).");

@@ -4,7 +4,9 @@
 #   vm/<id>.ignore-shutdown   graceful shutdown never completes (the guest ignores ACPI)
 #   vm/<id>.ha                HA-managed: shutdown is only requested; the guest stops $SIM_HA_DELAY s later
 #   drop-on-shutdown-<id>     the SSH session is killed when `qm shutdown <id>` arrives (once)
+#   die-on-shutdown-<id>      the whole host dies when `qm shutdown <id>` arrives (sshd gone, connections refused)
 #   fail-qm-list, fail-pct-list    the list command fails (exit 255, an error on stderr), as on a broken host
+#   poweroff-ignored          poweroff answers but the host never goes down
 #   empty-qm-list             qm list prints its header and no guest (exit 0)
 #   log                       one line per command: "<seq> <host> ro|rw <command…>"
 # The status of a guest is whatever its file says: a test may write one Proxmox does not have ("Running").
@@ -44,6 +46,15 @@ sim_missing() { # tool kind id
 }
 
 sim_drop_if_flagged() { # id
+  local die="$SIM_STATE/die-on-shutdown-$1"
+  if [ -f "$die" ]; then
+    # The whole host goes away (sshd and every session): new connections are refused from now on.
+    rm -f "$die"; touch "$SIM_STATE/powered-off"
+    local master kids; master="$(cat "$SIM_STATE/../sshd.pid")"; kids="$(pgrep -P "$master" | tr '\n' ' ')"
+    kill -KILL "$master" $kids
+    sleep 5
+    exit 255
+  fi
   local flag="$SIM_STATE/drop-on-shutdown-$1"
   if [ -f "$flag" ]; then
     rm -f "$flag"
