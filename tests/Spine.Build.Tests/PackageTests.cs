@@ -6,9 +6,9 @@ using Xunit;
 namespace Spine.Build.Tests;
 
 /// <summary>
-/// The NuGet packages as a consumer gets them: Spine.Generators (analyzers/dotnet/cs with Spine.Model and
-/// YamlDotNet) and Spine.Build (build/ props and targets, tasks/): packed from this build, restored from a
-/// local folder into a private package cache, built against a copy of the repository's spine.
+/// The one NuGet package a consumer references, Spine.Build (the analyzer in analyzers/dotnet/cs with Spine.Model and
+/// YamlDotNet; build/ props and targets; tasks/): packed from this build, restored from a local folder into a private
+/// package cache, built against a copy of the repository's spine.
 /// </summary>
 public sealed class PackageTests
 {
@@ -18,7 +18,7 @@ public sealed class PackageTests
     {
         using var spine = TempCopy.OfSpine(Paths.RepoRoot);
         var feed = Directory.CreateDirectory(Path.Combine(spine.Path, "feed")).FullName;
-        foreach (var project in new[] { "src/Spine.Generators", "src/Spine.Build" })
+        foreach (var project in new[] { "src/Spine.Build" })
         {
             var (packed, output) = DotnetCli.Run(Paths.RepoRoot, "pack", project, "--no-build", "-c", "Debug", "-o", feed, "-nologo");
             Assert.True(packed == 0, output);
@@ -31,7 +31,6 @@ public sealed class PackageTests
                 <Nullable>enable</Nullable>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Spine.Generators" Version="1.0.0" />
                 <PackageReference Include="Spine.Build" Version="1.0.0" />
               </ItemGroup>
             </Project>
