@@ -6,11 +6,12 @@
 #   jq, yq          the gate-parity tests run the spine's own gate scripts through a Go-yq front (tests/Spine.TestSupport/yq-front)
 #   chromium        `spine report --html` is rendered in headless Chromium
 #   nodejs, npm     the editor test runs yaml-language-server (installed under .tools/, not globally)
+#   clang, zlib1g-dev  the CLI tests run the Native AOT build of spine, which links with them (gcc serves too)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 need() { # package command-or-path
-  if [[ "$2" == /* ]]; then [ -x "$2" ] || missing+=("$1"); else command -v "$2" >/dev/null 2>&1 || missing+=("$1"); fi
+  if [[ "$2" == /* ]]; then [ -e "$2" ] || missing+=("$1"); else command -v "$2" >/dev/null 2>&1 || missing+=("$1"); fi
 }
 missing=()
 need openssh-server /usr/sbin/sshd
@@ -20,6 +21,8 @@ need yq /usr/bin/yq
 need chromium /usr/bin/chromium
 need nodejs node
 need npm npm
+command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || missing+=(clang)
+need zlib1g-dev /usr/include/zlib.h
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -62,19 +62,7 @@ namespace Spine.Generators
             return document;
         }
 
-        /// <summary>The path, the length and a 64-bit FNV-1a hash of the text.</summary>
-        public static string Key(string path, string text)
-        {
-            unchecked
-            {
-                var hash = 14695981039346656037UL;
-                foreach (var c in text)
-                {
-                    hash = (hash ^ c) * 1099511628211UL;
-                }
-
-                return path + "\n" + text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
+        /// <summary>The path and the text's <see cref="ContentHash"/>.</summary>
+        public static string Key(string path, string text) => path + "\n" + ContentHash.Of(text);
     }
 }

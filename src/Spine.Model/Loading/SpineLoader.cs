@@ -33,9 +33,20 @@ namespace Spine.Model.Loading
         public static SpineWorkspace Load(string root, IEnumerable<SpineFile> files) =>
             Assemble(root, files.Select(BindFile));
 
+        /// <summary>Whether a binding reads the file at this spine-relative path (the rules need its tree).</summary>
+        public static bool IsModelled(string path) => Binder(path) != null;
+
         /// <summary>Parses and binds one file; what it finds depends on this file alone.</summary>
         public static BoundFile BindFile(SpineFile file)
         {
+            if (Binder(file.Path) is null)
+            {
+                // No binding reads it: only what parsing finds, without building its tree.
+                var found = new List<Finding>();
+                var parsedOk = YamlParser.Validate(file.Path, file.Text, found);
+                return new BoundFile(file.Path, parsedOk, null, found.ToEquatableArray());
+            }
+
             var parsed = ParsedFile.Parse(file.Path, file.Text);
             var findings = new List<Finding>(parsed.Findings);
             object? binding = null;

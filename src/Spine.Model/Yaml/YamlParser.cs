@@ -51,6 +51,182 @@ namespace Spine.Model.Yaml
             }
         }
 
+        /// <summary>
+        /// What <see cref="Parse"/> would find (syntax errors, duplicate keys, the same spans and messages), without
+        /// building the tree: for the files no binding reads, most of a real spine's bytes. Returns whether it parsed.
+        /// </summary>
+        public static bool Validate(string path, string text, ICollection<Finding> findings)
+        {
+            var parser = new Parser(new StringReader(text));
+            var frames = new Stack<Frame>();
+            var anchors = new Dictionary<string, Resolved>(StringComparer.Ordinal);
+            var documents = 0;
+            try
+            {
+                // Parse handles an event once the parser has moved past it (Consume reads the next one), so a syntax
+                // error just after an event comes before that event's own check: handle each event one step late.
+                ParsingEvent? previous = null;
+                void Handle(ParsingEvent current)
+                {
+                    if (current is DocumentStart)
+                    {
+                        documents++;
+                        return;
+                    }
+
+                    if (documents != 1 || current is StreamStart || current is StreamEnd || current is DocumentEnd || current is Comment)
+                    {
+                        return;
+                    }
+
+                    Resolved done;
+                    if (current is MappingEnd || current is SequenceEnd)
+                    {
+                        var frame = frames.Pop();
+                        done = new Resolved(frame.IsMapping ? "mapping" : "sequence", null, Join(frame.Start, frame.LastChild ?? frame.Start));
+                        if (frame.Anchor != null)
+                        {
+                            anchors[frame.Anchor] = done;
+                        }
+                    }
+                    else if (current is MappingStart || current is SequenceStart)
+                    {
+                        var node = (NodeEvent)current;
+                        frames.Push(new Frame(current is MappingStart, node.Anchor.IsEmpty ? null : node.Anchor.Value, SpanOf(path, current.Start, current.End)));
+                        return;
+                    }
+                    else if (current is AnchorAlias alias)
+                    {
+                        if (!anchors.TryGetValue(alias.Value.Value, out done))
+                        {
+                            throw new YamlException(alias.Start, alias.End, $"Alias '*{alias.Value.Value}' refers to no anchor.");
+                        }
+                    }
+                    else if (current is Scalar scalar)
+                    {
+                        done = new Resolved("scalar", scalar.Value, SpanOf(path, scalar.Start, scalar.End));
+                        if (!scalar.Anchor.IsEmpty)
+                        {
+                            anchors[scalar.Anchor.Value] = done;
+                        }
+                    }
+                    else
+                    {
+                        return;
+                    }
+
+                    // A node is complete: in a mapping it was a key or a value, in turn.
+                    if (frames.Count > 0)
+                    {
+                        var parent = frames.Peek();
+                        parent.LastChild = done.Span;
+                        if (parent.IsMapping)
+                        {
+                            // As Parse does, a key counts once its value is read (a syntax error inside the value comes first).
+                            if (parent.PendingKey is { } key)
+                            {
+                                Key(parent, key.Name, key.Span, findings);
+                                parent.PendingKey = null;
+                            }
+                            else
+                            {
+                                parent.PendingKey = (done.Value ?? "<" + done.Kind + " key>", done.Span);
+                            }
+                        }
+                    }
+                }
+
+                while (parser.MoveNext())
+                {
+                    if (previous != null)
+                    {
+                        Handle(previous);
+                    }
+
+                    previous = parser.Current;
+                }
+
+                if (previous != null)
+                {
+                    Handle(previous);
+                }
+
+                return true;
+            }
+            catch (YamlException ex)
+            {
+                findings.Add(RuleCatalog.YamlSyntax.At(SpanOf(path, ex.Start, ex.End), "YAML syntax error: " + ex.Message));
+                return false;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+            {
+                var at = parser.Current?.End ?? Mark.Empty;
+                findings.Add(RuleCatalog.YamlSyntax.At(SpanOf(path, at, at), $"YAML syntax error: the YAML parser gave up here ({ex.GetType().Name}: {ex.Message})"));
+                return false;
+            }
+        }
+
+        private static void Key(Frame mapping, string key, SourceSpan span, ICollection<Finding> findings)
+        {
+            if (mapping.Keys.TryGetValue(key, out var first))
+            {
+                findings.Add(DuplicateKey(key, span, first));
+            }
+            else
+            {
+                mapping.Keys.Add(key, span);
+            }
+        }
+
+        private static Finding DuplicateKey(string key, SourceSpan span, SourceSpan first) =>
+            new Finding(
+                RuleCatalog.DuplicateKey.Id,
+                null,
+                RuleCatalog.DuplicateKey.DefaultSeverity,
+                span,
+                $"Duplicate key '{key}' (first defined at line {first.Line}); YAML readers disagree on which value wins.",
+                new EquatableArray<SourceSpan>(new[] { first }));
+
+        /// <summary>A completed node while validating: its kind, its value when a scalar, its span.</summary>
+        private readonly struct Resolved
+        {
+            public Resolved(string kind, string? value, SourceSpan span)
+            {
+                Kind = kind;
+                Value = value;
+                Span = span;
+            }
+
+            public string Kind { get; }
+
+            public string? Value { get; }
+
+            public SourceSpan Span { get; }
+        }
+
+        /// <summary>An open collection while validating: where it started, its last child, a mapping's keys so far.</summary>
+        private sealed class Frame
+        {
+            public Frame(bool isMapping, string? anchor, SourceSpan start)
+            {
+                IsMapping = isMapping;
+                Anchor = anchor;
+                Start = start;
+            }
+
+            public bool IsMapping { get; }
+
+            public string? Anchor { get; }
+
+            public SourceSpan Start { get; }
+
+            public SourceSpan? LastChild { get; set; }
+
+            public (string Name, SourceSpan Span)? PendingKey { get; set; }
+
+            public Dictionary<string, SourceSpan> Keys { get; } = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        }
+
         private static YamlNode ReadNode(IParser parser, string path, Dictionary<string, YamlNode> anchors, ICollection<Finding> findings)
         {
             if (parser.TryConsume<AnchorAlias>(out var alias))
@@ -100,13 +276,7 @@ namespace Spine.Model.Yaml
 
                 if (firstByKey.TryGetValue(key.Value, out var first))
                 {
-                    findings.Add(new Finding(
-                        RuleCatalog.DuplicateKey.Id,
-                        null,
-                        RuleCatalog.DuplicateKey.DefaultSeverity,
-                        key.Span,
-                        $"Duplicate key '{key.Value}' (first defined at line {first.Span.Line}); YAML readers disagree on which value wins.",
-                        new EquatableArray<SourceSpan>(new[] { first.Span })));
+                    findings.Add(DuplicateKey(key.Value, key.Span, first.Span));
                 }
                 else
                 {

@@ -12,14 +12,15 @@ internal static class CheckCommand
     {
         var root = CommonOptions.Root();
         var json = new Option<bool>("--json") { Description = "Print {\"findings\":[…]} instead of compiler-style lines." };
-        var command = new Command("check", "Run every drift rule over a spine, under its policy and baseline. Exit 0: no errors; 1: errors; 2: usage, I/O or policy problem.") { root, json };
-        command.SetAction(parse => Run(parse.GetValue(root), parse.GetValue(json), Console.Out, Console.Error));
+        var noCache = new Option<bool>("--no-cache") { Description = "Parse every file, ignoring the syntax cache of unmodelled files (also SPINE_CACHE=off)." };
+        var command = new Command("check", "Run every drift rule over a spine, under its policy and baseline. Exit 0: no errors; 1: errors; 2: usage, I/O or policy problem.") { root, json, noCache };
+        command.SetAction(parse => Run(parse.GetValue(root), parse.GetValue(json), Console.Out, Console.Error, !parse.GetValue(noCache)));
         return command;
     }
 
-    public static int Run(string? rootOption, bool json, TextWriter output, TextWriter error)
+    public static int Run(string? rootOption, bool json, TextWriter output, TextWriter error, bool useCache = true)
     {
-        var session = SpineSession.Open(rootOption, error);
+        var session = SpineSession.Open(rootOption, error, useCache);
         if (session is null)
         {
             return ExitCodes.Stop;

@@ -21,7 +21,7 @@ internal sealed class SpineSession
     public SpineWorkspace Workspace { get; }
 
     /// <summary>Loads the spine, or says why it cannot (exit 2): no spine, or an I/O error.</summary>
-    public static SpineSession? Open(string? rootOption, TextWriter error)
+    public static SpineSession? Open(string? rootOption, TextWriter error, bool useCache = true)
     {
         var root = SpineRootLocator.RootOrComplain(rootOption, error);
         if (root is null)
@@ -31,7 +31,7 @@ internal sealed class SpineSession
 
         try
         {
-            return new SpineSession(root, SpineDirectory.Load(root));
+            return new SpineSession(root, SpineDirectory.Load(root, useCache ? CacheFolder.SyntaxCacheFor(root) : null));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,63 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Spine.Model.Loading;
+
+namespace Spine.Runtime.Cli;
+
+/// <summary>
+/// Where the CLI keeps its <see cref="SyntaxCache"/>: $SPINE_CACHE_DIR, else $XDG_CACHE_HOME/spine, else ~/.cache/spine.
+/// SPINE_CACHE=off (or check --no-cache) turns it off. At most <see cref="Keep"/> spines' caches are kept (the least
+/// recently written go first), so temporary spine copies do not pile up.
+/// </summary>
+internal static class CacheFolder
+{
+    private const int Keep = 32;
+
+    public static SyntaxCache? SyntaxCacheFor(string root)
+    {
+        if (string.Equals(Environment.GetEnvironmentVariable("SPINE_CACHE"), "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var folder = Folder();
+        Prune(folder);
+        return SyntaxCache.Open(folder, root, Version);
+    }
+
+    /// <summary>The tool's version with its commit: a cache written by another build of Spine is not used.</summary>
+    public static string Version { get; } = typeof(CacheFolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private static string Folder()
+    {
+        var own = Environment.GetEnvironmentVariable("SPINE_CACHE_DIR");
+        if (!string.IsNullOrEmpty(own))
+        {
+            return own;
+        }
+
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache") : xdg, "spine");
+    }
+
+    private static void Prune(string folder)
+    {
+        try
+        {
+            if (!Directory.Exists(folder))
+            {
+                return;
+            }
+
+            foreach (var old in new DirectoryInfo(folder).GetFiles("syntax-*.txt").OrderByDescending(f => f.LastWriteTimeUtc).Skip(Keep))
+            {
+                old.Delete();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}
