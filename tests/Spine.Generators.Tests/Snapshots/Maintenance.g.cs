@@ -80,10 +80,13 @@ namespace Spine.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Spine.Generators", "1.0.0")]
     internal sealed class SpineGuest
     {
-        public SpineGuest(int id, string? name, string? proxmoxHost, bool isContainer) { Id = id; Name = name; ProxmoxHost = proxmoxHost; IsContainer = isContainer; }
+        public SpineGuest(int id, string? name, string? proxmoxHost, string? sshTarget, string? status, bool isContainer) { Id = id; Name = name; ProxmoxHost = proxmoxHost; SshTarget = sshTarget; Status = status; IsContainer = isContainer; }
         public int Id { get; }
         public string? Name { get; }
         public string? ProxmoxHost { get; }
+        public string? SshTarget { get; }
+        /// <summary>The lifecycle status (active, decommissioned, template, …).</summary>
+        public string? Status { get; }
         public bool IsContainer { get; }
     }
 
@@ -145,6 +148,20 @@ namespace Spine.Generated
         /// <summary>The guests of vm.lifecycle.yaml (their kind, for a plan made without asking a host).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<SpineGuest> Guests { get; } = new SpineGuest[]
         {
+            new SpineGuest(200, "docker-host", "pve", "docker-host", "active", false),
+            new SpineGuest(201, "media-stack", "pve", null, "decommissioned", false),
+            new SpineGuest(202, "automation", "pve", null, "active", false),
+            new SpineGuest(203, "legacy-nas-proxy", "pve", null, "decommissioned", false),
+            new SpineGuest(204, "infra-core", "pve", "infra-core", "active", false),
+            new SpineGuest(205, "observability", "pve", "observability", "active", false),
+            new SpineGuest(206, "dev-tools", "pve", null, "active", false),
+            new SpineGuest(209, "download", "pve", null, "active", false),
+            new SpineGuest(210, "streaming", "pve", null, "active", false),
+            new SpineGuest(300, "dns-shop", "pve", null, "active", true),
+            new SpineGuest(9000, "ubuntu-template", "pve", null, "template", false),
+            new SpineGuest(100, "homeassistant", "proxmox-home", "ha", "active", false),
+            new SpineGuest(102, "vaultwarden", "proxmox-home", null, "decommissioned", false),
+            new SpineGuest(103, "download-home", "proxmox-home", null, "active", true),
         };
     }
 }
