@@ -1,7 +1,13 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Spine.Generators;
 using Spine.Model;
 using Spine.Model.Loading;
 using Spine.TestSupport;
@@ -10,17 +16,30 @@ using YamlDotNet.RepresentationModel;
 namespace Spine.Bench;
 
 /// <summary>
-/// Issue 3's goal: loading the 2026-02-17 corpus with positions, binding it and running every rule
-/// should cost at most 1.5× YamlDotNet's own parse of the same files (texts already in memory).
+/// The cold path's goal: loading a spine with positions, binding it, running every rule and generating the C# should
+/// cost at most 1.5× YamlDotNet's own parse of the same files (texts already in memory) — on both corpora, and on a
+/// synthetic spine ten times the 02-25 one, which must take at most 11× the 02-25 time (linear) and under 500 MB.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class LoadBenchmarks
 {
     private List<SpineFile> _files = new();
+    private ImmutableArray<AdditionalText> _texts;
+    private CSharpCompilation _compilation = null!;
+
+    [Params("2026-02-17", "2026-02-25", "2026-02-25x10")]
+    public string Spine { get; set; } = "2026-02-17";
 
     [GlobalSetup]
-    public void Setup() => _files = SpineDirectory.Read(Paths.Corpus).ToList();
+    public void Setup()
+    {
+        var date = Spine.Split('x')[0];
+        var files = SpineDirectory.Read(Paths.CorpusOf(date));
+        _files = (Spine.Contains('x') ? SyntheticSpine.Of(files, int.Parse(Spine.Split('x')[1])) : files).ToList();
+        _texts = _files.Select(f => (AdditionalText)new GeneratorBenchmarks.MemoryText("/corpus/" + f.Path, f.Text)).ToImmutableArray();
+        _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("public class A { }") }, Basic.Reference.Assemblies.Net100.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    }
 
     /// <summary>
     /// The bare parse: YamlDotNet's representation model over every file (it throws on the corpus's
@@ -71,4 +90,16 @@ public class LoadBenchmarks
     /// <summary>Load plus every rule: what `spine check` and the analyzer do.</summary>
     [Benchmark]
     public int LoadAndAllRules() => RuleEngine.Check(SpineLoader.Load("/corpus", _files)).Count;
+
+    /// <summary>A cold compiler process: the generator (which parses every file once) and the analyzer (all rules, from the shared per-file cache).</summary>
+    [Benchmark]
+    public int AllRulesAndGeneration()
+    {
+        BoundFileCache.Clear();
+        var options = new GeneratorBenchmarks.Options("/corpus");
+        var driver = CSharpGeneratorDriver.Create(new[] { new SpineGenerator().AsSourceGenerator() }, _texts, null, options).RunGenerators(_compilation);
+        return driver.GetRunResult().GeneratedTrees.Length + _compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SpineAnalyzer()), new AnalyzerOptions(_texts, options))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult().Length;
+    }
 }

@@ -19,10 +19,14 @@ namespace Spine.Generators
 
         private static readonly ConcurrentDictionary<string, (string Text, BoundFile Bound)> Bound = new ConcurrentDictionary<string, (string, BoundFile)>(StringComparer.Ordinal);
         private static readonly ConcurrentDictionary<string, (string Text, YamlDocument Document)> Documents = new ConcurrentDictionary<string, (string, YamlDocument)>(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, int> ParsesByKey = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         private static int _parses;
 
         /// <summary>How many files were parsed since the process started (tests assert that unchanged files are not).</summary>
         public static int Parses => Volatile.Read(ref _parses);
+
+        /// <summary>How often this exact file (path and text) was parsed since the process started.</summary>
+        public static int ParsesOf(string path, string text) => ParsesByKey.TryGetValue(Key(path, text), out var n) ? n : 0;
 
         public static BoundFile Get(SpineFile file)
         {
@@ -33,14 +37,24 @@ namespace Spine.Generators
             }
 
             Interlocked.Increment(ref _parses);
+            ParsesByKey.AddOrUpdate(key, 1, (_, n) => n + 1);
             var bound = SpineLoader.BindFile(file);
             if (Bound.Count > Capacity)
             {
                 Bound.Clear();
+                ParsesByKey.Clear();
             }
 
             Bound[key] = (file.Text, bound);
             return bound;
+        }
+
+        /// <summary>Forgets everything (the benchmarks measure a cold compiler process this way).</summary>
+        internal static void Clear()
+        {
+            Bound.Clear();
+            Documents.Clear();
+            ParsesByKey.Clear();
         }
 
         /// <summary>The parsed tree of a file (baseline fingerprints need the node path at a finding).</summary>

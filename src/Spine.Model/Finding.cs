@@ -30,6 +30,11 @@ namespace Spine.Model
 
         public Finding About(string subject) => this with { Subject = subject };
 
+        /// <summary>The obvious repair, when the rule knows one (code fixes and <c>spine fix</c> apply it).</summary>
+        public Fixes.Repair? Repair { get; init; }
+
+        public Finding Repairable(Fixes.Repair repair) => this with { Repair = repair };
+
         /// <summary>Whether the finding has a place in a file (a policy problem from the environment has none).</summary>
         public bool HasLocation => Span.File.Length > 0;
 

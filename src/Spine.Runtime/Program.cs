@@ -12,6 +12,7 @@ try
         VerifyCommand.Create(),
         PolicyCommand.Create(),
         BaselineCommand.Create(),
+        FixCommand.Create(),
         ExplainCommand.Create(),
         MaintenanceWindowCommand.Create(),
         ReportCommand.Create(),

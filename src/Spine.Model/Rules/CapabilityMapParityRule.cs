@@ -41,12 +41,14 @@ namespace Spine.Model.Rules
             var declared = Names.Set(registry.Capabilities.Select(c => c.Name));
             foreach (var capability in registry.Capabilities.Where(c => !mapped.Contains(c.Name.Value)))
             {
-                yield return Descriptor.At(capability.Span, $"Capability '{capability.Name.Value}' is missing from {CapabilityMap.Path}.").About(capability.Name.Value);
+                yield return Descriptor.At(capability.Span, $"Capability '{capability.Name.Value}' is missing from {CapabilityMap.Path}.").About(capability.Name.Value)
+                    .Repairable(new Fixes.Repair(Fixes.RepairKind.AddMapEntry, capability.Name.Value));
             }
 
             foreach (var entry in map.Entries.Where(e => !declared.Contains(e.Name.Value)))
             {
-                yield return Descriptor.At(entry.Name.Span, $"Capability map entry '{entry.Name.Value}' is a phantom: no capability of {CapabilityRegistry.Path} has that name.{Names.Hint(entry.Name.Value, declared)}").About(entry.Name.Value);
+                yield return Descriptor.At(entry.Name.Span, $"Capability map entry '{entry.Name.Value}' is a phantom: no capability of {CapabilityRegistry.Path} has that name.{Names.Hint(entry.Name.Value, declared)}").About(entry.Name.Value)
+                    .Repairable(new Fixes.Repair(Fixes.RepairKind.RemoveMapEntry, entry.Name.Value));
             }
         }
     }

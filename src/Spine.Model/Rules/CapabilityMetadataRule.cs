@@ -84,7 +84,8 @@ namespace Spine.Model.Rules
                 Expect(capability, "domain", capability.Domain, expectedDomain, findings);
                 if (capability.Requires.IsEmpty && !optional.Contains(name))
                 {
-                    findings.Add(Descriptor.At(capability.RequiresKey ?? capability.Span, $"Capability '{name}' is missing 'requires' preconditions (at least ssh.target.status for a host action).").About(name));
+                    findings.Add(Descriptor.At(capability.RequiresKey ?? capability.Span, $"Capability '{name}' is missing 'requires' preconditions (at least ssh.target.status for a host action).").About(name)
+                        .Repairable(new Fixes.Repair(Fixes.RepairKind.AddCapabilityList, name, "requires", "ssh.target.status")));
                 }
             }
 
@@ -135,11 +136,13 @@ namespace Spine.Model.Rules
         {
             if (string.IsNullOrEmpty(value?.Value))
             {
-                findings.Add(Descriptor.At(capability.Span, $"Capability '{capability.Name.Value}' is missing '{field}' (expected '{expected}').").About(capability.Name.Value));
+                findings.Add(Descriptor.At(capability.Span, $"Capability '{capability.Name.Value}' is missing '{field}' (expected '{expected}').").About(capability.Name.Value)
+                    .Repairable(new Fixes.Repair(Fixes.RepairKind.AddCapabilityField, capability.Name.Value, field, expected)));
             }
             else if (value!.Value.Value != expected)
             {
-                findings.Add(Descriptor.At(value.Value.Span, $"Capability '{capability.Name.Value}' has {field} '{value.Value.Value}' (expected '{expected}').").About(capability.Name.Value));
+                findings.Add(Descriptor.At(value.Value.Span, $"Capability '{capability.Name.Value}' has {field} '{value.Value.Value}' (expected '{expected}').").About(capability.Name.Value)
+                    .Repairable(new Fixes.Repair(Fixes.RepairKind.ReplaceValue, capability.Name.Value, field, expected)));
             }
         }
     }

@@ -25,6 +25,19 @@ namespace Spine.Model.Rules
             return best is null ? string.Empty : $" Did you mean '{best.k}'?";
         }
 
+        /// <summary>The name a message's "Did you mean" hint proposes, or null (the fix engine replaces the value with it).</summary>
+        public static string? Suggestion(string message)
+        {
+            var at = message.LastIndexOf(" Did you mean '", StringComparison.Ordinal);
+            if (at < 0 || !message.EndsWith("'?", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var start = at + " Did you mean '".Length;
+            return message.Substring(start, message.Length - 2 - start);
+        }
+
         private static int Distance(string a, string b)
         {
             if (Math.Abs(a.Length - b.Length) > 2)

@@ -55,7 +55,8 @@ namespace Spine.Model.Rules
             {
                 if (declared is { } d && d.Value != actual)
                 {
-                    yield return Descriptor.At(d.Span, $"gate_count.{name} says {d.Value}, but the registry lists {actual} {(name == "total" ? string.Empty : name + " ")}gates.");
+                    yield return Descriptor.At(d.Span, $"gate_count.{name} says {d.Value}, but the registry lists {actual} {(name == "total" ? string.Empty : name + " ")}gates.")
+                        .Repairable(new Fixes.Repair(Fixes.RepairKind.ReplaceValue, "gate_count", name, actual.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 }
             }
         }
@@ -78,7 +79,8 @@ namespace Spine.Model.Rules
             {
                 if (gate.Category is { } category && !declared.Contains(category.Value))
                 {
-                    yield return Descriptor.At(category.Span, $"Gate {gate.Id.Value} has category '{category.Value}', which the registry's categories do not declare.{Names.Hint(category.Value, declared)}");
+                    yield return Descriptor.At(category.Span, $"Gate {gate.Id.Value} has category '{category.Value}', which the registry's categories do not declare.{Names.Hint(category.Value, declared)}")
+                        .Repairable(new Fixes.Repair(Fixes.RepairKind.DeclareCategory, gate.Id.Value, "category", category.Value));
                 }
             }
         }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# How much the drift gate costs a developer's build: a plain console project against the same project with the one
+# Spine.Build package and ops/ copied from a real spine (default ../shared/corpus/spine-2026-02-25), under
+# SPINE_POLICY_PRESET=permissive, with the SDK's defaults (compiler server and MSBuild node reuse on, as on a
+# developer's machine). Each build kind runs RUNS times (default 5) after a warm-up; prints medians and ratios.
+#   bench/build-times.sh [RUNS] [SPINE_SNAPSHOT_DIR]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo="$(pwd)"
+runs="${1:-5}"
+snapshot="${2:-$(cd .. && pwd)/shared/corpus/spine-2026-02-25}"
+work="$(mktemp -d)"
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+unset MSBUILDDISABLENODEREUSE UseSharedCompilation DOTNET_CLI_USE_MSBUILD_SERVER
+export SPINE_POLICY_PRESET=permissive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "packing Spine.Build …" >&2
+dotnet build src/Spine.Build -c Release -nologo -v q -clp:ErrorsOnly >&2
+dotnet pack src/Spine.Build -c Release --no-build -o "$work/feed" -nologo -v q >&2
+
+make_project() { # name with-spine
+  local dir="$work/$1"
+  mkdir -p "$dir"
+  local ref="" props=""
+  if [ "$2" = yes ]; then
+    ref='<ItemGroup><PackageReference Include="Spine.Build" Version="1.0.0" /></ItemGroup>'
+    props="<SpineRoot>$dir</SpineRoot>"
+    cp -r "$snapshot/ops" "$dir/ops"
+    chmod -R u+w "$dir/ops"
+  fi
+  cat > "$dir/$1.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable>$props</PropertyGroup>
+  $ref
+</Project>
+XML
+  printf 'System.Console.WriteLine(1);\n' > "$dir/Program.cs"
+  cat > "$dir/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><clear /><add key="local" value="$work/feed" /></packageSources></configuration>
+XML
+  dotnet restore "$dir" --packages "$work/packages" -nologo -v q >&2
+}
+make_project plain no
+make_project spine yes
+
+build() { # dir → milliseconds
+  local start end
+  start=$(date +%s%N)
+  dotnet build "$1" --no-restore -nologo -v q -clp:ErrorsOnly >/dev/null
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+declare -A result
+for project in plain spine; do
+  dir="$work/$project"
+  build "$dir" >/dev/null; build "$dir" >/dev/null   # warm-up: first build, then the servers are up
+  noop=(); cs=(); yaml=()
+  for i in $(seq "$runs"); do
+    noop+=("$(build "$dir")")
+    printf '// edit %s\n' "$i" >> "$dir/Program.cs"
+    cs+=("$(build "$dir")")
+    if [ "$project" = spine ]; then
+      printf '\n# edit %s\n' "$i" >> "$dir/ops/bindings/gate.registry.yaml"
+      yaml+=("$(build "$dir")")
+    fi
+  done
+  result[$project.noop]=$(printf '%s\n' "${noop[@]}" | median)
+  result[$project.cs]=$(printf '%s\n' "${cs[@]}" | median)
+  [ "$project" = spine ] && result[$project.yaml]=$(printf '%s\n' "${yaml[@]}" | median)
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
+echo
+echo "$(date -u +%Y-%m-%d), $(nproc) cores, .NET SDK $(dotnet --version), snapshot $(basename "$snapshot") ($(find "$snapshot/ops" -name '*.yaml' | wc -l) files), medians of $runs:"
+echo "| build | plain console | with the spine | ratio |"
+echo "|---|---:|---:|---:|"
+echo "| no-op | ${result[plain.noop]} ms | ${result[spine.noop]} ms | $(ratio "${result[spine.noop]}" "${result[plain.noop]}") |"
+echo "| one .cs line changed | ${result[plain.cs]} ms | ${result[spine.cs]} ms | $(ratio "${result[spine.cs]}" "${result[plain.cs]}") |"
+echo "| one YAML file changed (vs the plain .cs edit) | ${result[plain.cs]} ms | ${result[spine.yaml]} ms | $(ratio "${result[spine.yaml]}" "${result[plain.cs]}") |"
