@@ -31,7 +31,7 @@ namespace Spine.Generators
         public static BoundFile Get(SpineFile file)
         {
             var key = Key(file.Path, file.Text);
-            if (Bound.TryGetValue(key, out var cached) && string.Equals(cached.Text, file.Text, StringComparison.Ordinal))
+            if (Bound.TryGetValue(key, out var cached) && (ReferenceEquals(cached.Text, file.Text) || string.Equals(cached.Text, file.Text, StringComparison.Ordinal)))
             {
                 return cached.Bound;
             }
@@ -77,6 +77,6 @@ namespace Spine.Generators
         }
 
         /// <summary>The path and the text's <see cref="ContentHash"/>.</summary>
-        public static string Key(string path, string text) => path + "\n" + ContentHash.Of(text);
+        public static string Key(string path, string text) => path + "\n" + TextIdentity.Hash(text);
     }
 }

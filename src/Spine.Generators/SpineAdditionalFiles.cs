@@ -75,8 +75,8 @@ namespace Spine.Generators
                 return null;
             }
 
-            var content = text.GetText(cancellationToken)?.ToString();
-            return content is null ? null : new SpineFile(relative, content);
+            var source = text.GetText(cancellationToken);
+            return source is null ? null : new SpineFile(relative, TextIdentity.Content(source));
         }
 
         private static string Normalize(string path) => path.Replace('\\', '/').TrimEnd('/');

@@ -236,7 +236,7 @@ namespace Spine.Generators
                         continue;
                     }
 
-                    var file = new SpineText(text, new SpineFile(relative ?? text.Path, source.ToString()));
+                    var file = new SpineText(text, new SpineFile(relative ?? text.Path, TextIdentity.Content(source)));
                     key.Append(BoundFileCache.Key(text.Path, file.File.Text)).Append('\n');
                     if (isTenant)
                     {
