@@ -13,6 +13,7 @@ try
         PolicyCommand.Create(),
         BaselineCommand.Create(),
         FixCommand.Create(),
+        SchemaCommand.Create(),
         ExplainCommand.Create(),
         MaintenanceWindowCommand.Create(),
         ReportCommand.Create(),

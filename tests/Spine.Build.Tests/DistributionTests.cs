@@ -62,6 +62,7 @@ public sealed class DistributionTests
         foreach (var file in new[]
         {
             "analyzers/dotnet/cs/Spine.Generators.dll", "analyzers/dotnet/cs/Spine.Model.dll", "analyzers/dotnet/cs/YamlDotNet.dll",
+            "analyzers/dotnet/cs/Spine.Generators.CodeFixes.dll",
             "build/Spine.Build.props", "build/Spine.Build.targets",
             "tasks/netstandard2.0/Spine.Build.dll", "tasks/netstandard2.0/Spine.Model.dll", "tasks/netstandard2.0/YamlDotNet.dll",
             "docs/diagnostics/SPINE137.md",

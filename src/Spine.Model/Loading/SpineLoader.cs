@@ -33,6 +33,22 @@ namespace Spine.Model.Loading
         public static SpineWorkspace Load(string root, IEnumerable<SpineFile> files) =>
             Assemble(root, files.Select(BindFile));
 
+        /// <summary>Binds <paramref name="root"/> once more with <paramref name="recorder"/> listening to the reader (the schemas are made from it).</summary>
+        public static void BindRecording(string path, YamlMapping root, Schemas.ShapeRecorder recorder)
+        {
+            if (Binder(path) is { } bind)
+            {
+                try
+                {
+                    bind(root, new BindingReader(new List<Finding>(), recorder));
+                }
+                catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is NullReferenceException || ex is IndexOutOfRangeException)
+                {
+                    // A binder that fails on this data records what it read up to there.
+                }
+            }
+        }
+
         /// <summary>Whether a binding reads the file at this spine-relative path (the rules need its tree).</summary>
         public static bool IsModelled(string path) => Binder(path) != null;
 

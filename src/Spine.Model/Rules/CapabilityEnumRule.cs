@@ -32,6 +32,9 @@ namespace Spine.Model.Rules
             }
         }
 
+        /// <summary>The fields <see cref="Field"/> knows (the schemas constrain only these, as the rule does).</summary>
+        internal static readonly string[] Constrainable = { "plane", "domain", "safety", "approval", "lifecycle", "cwd", "auth_model" };
+
         /// <summary>The scalar capability fields an enum may constrain.</summary>
         internal static Located<string>? Field(Capability c, string name) => name switch
         {

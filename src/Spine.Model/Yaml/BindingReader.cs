@@ -12,11 +12,17 @@ namespace Spine.Model.Yaml
     public sealed class BindingReader
     {
         private readonly ICollection<Finding> _findings;
+        private readonly Schemas.ShapeRecorder? _recorder;
 
-        public BindingReader(ICollection<Finding> findings) => _findings = findings;
+        public BindingReader(ICollection<Finding> findings, Schemas.ShapeRecorder? recorder = null)
+        {
+            _findings = findings;
+            _recorder = recorder;
+        }
 
         public YamlMapping? Map(YamlNode? node, string what)
         {
+            _recorder?.Node(node, Schemas.Shape.Mapping);
             if (node is null || node is YamlScalar { IsNull: true })
             {
                 return null;
@@ -31,13 +37,22 @@ namespace Spine.Model.Yaml
             return null;
         }
 
-        public YamlMapping? Map(YamlMapping? parent, string key) => parent is null ? null : Map(parent[key], $"'{key}'");
+        public YamlMapping? Map(YamlMapping? parent, string key)
+        {
+            _recorder?.Key(parent, key, Schemas.Shape.Mapping);
+            return parent is null ? null : Map(parent[key], $"'{key}'");
+        }
 
         /// <summary>The entries (first occurrence of each key) of the mapping at <paramref name="key"/>; none when absent.</summary>
-        public IReadOnlyList<YamlEntry> Entries(YamlMapping? parent, string key) => Map(parent, key)?.UniqueEntries ?? System.Array.Empty<YamlEntry>();
+        public IReadOnlyList<YamlEntry> Entries(YamlMapping? parent, string key)
+        {
+            _recorder?.Key(parent, key, Schemas.Shape.Dictionary);
+            return Map(parent, key)?.UniqueEntries ?? System.Array.Empty<YamlEntry>();
+        }
 
         public YamlSequence? Seq(YamlNode? node, string what)
         {
+            _recorder?.Node(node, Schemas.Shape.Sequence);
             if (node is null || node is YamlScalar { IsNull: true })
             {
                 return null;
@@ -52,11 +67,16 @@ namespace Spine.Model.Yaml
             return null;
         }
 
-        public YamlSequence? Seq(YamlMapping? parent, string key) => parent is null ? null : Seq(parent[key], $"'{key}'");
+        public YamlSequence? Seq(YamlMapping? parent, string key)
+        {
+            _recorder?.Key(parent, key, Schemas.Shape.Sequence);
+            return parent is null ? null : Seq(parent[key], $"'{key}'");
+        }
 
         /// <summary>The mappings of a sequence; items of another shape are reported (once for the sequence) and skipped.</summary>
         public IReadOnlyList<YamlMapping> Maps(YamlMapping? parent, string key)
         {
+            _recorder?.Key(parent, key, Schemas.Shape.MappingList);
             var seq = Seq(parent, key);
             if (seq is null)
             {
@@ -83,12 +103,14 @@ namespace Spine.Model.Yaml
 
         public Located<string>? Str(YamlMapping? map, string key)
         {
+            _recorder?.Key(map, key, Schemas.Shape.Scalar);
             var node = map?[key];
             return node is null ? null : Str(node, $"'{key}'");
         }
 
         public Located<string>? Str(YamlNode node, string what)
         {
+            _recorder?.Node(node, Schemas.Shape.Scalar);
             if (node is YamlScalar scalar)
             {
                 return scalar.IsNull ? (Located<string>?)null : new Located<string>(scalar.Value, scalar.Span);
@@ -101,6 +123,7 @@ namespace Spine.Model.Yaml
         /// <summary>A string the entry cannot do without: when absent it is reported at the entry, so nothing is skipped silently.</summary>
         public Located<string>? Required(YamlMapping map, string key, string what)
         {
+            _recorder?.Key(map, key, Schemas.Shape.Required);
             var value = Str(map, key);
             if (value is null && map[key] is null or YamlScalar { IsNull: true })
             {
@@ -114,6 +137,7 @@ namespace Spine.Model.Yaml
 
         public Located<int>? Int(YamlMapping? map, string key)
         {
+            _recorder?.Key(map, key, Schemas.Shape.Integer);
             var node = map?[key];
             if (node is null || node is YamlScalar { IsNull: true })
             {
@@ -131,6 +155,7 @@ namespace Spine.Model.Yaml
 
         public Located<bool>? Bool(YamlMapping? map, string key)
         {
+            _recorder?.Key(map, key, Schemas.Shape.Boolean);
             var node = map?[key];
             if (node is null || node is YamlScalar { IsNull: true })
             {
@@ -149,6 +174,7 @@ namespace Spine.Model.Yaml
         /// <summary>A list of scalars; items of another shape are reported once for the list and left out.</summary>
         public EquatableArray<Located<string>> StrList(YamlMapping? map, string key)
         {
+            _recorder?.Key(map, key, Schemas.Shape.ScalarList);
             var seq = Seq(map, key);
             if (seq is null)
             {
@@ -179,6 +205,7 @@ namespace Spine.Model.Yaml
         /// <summary>A list of integers (VM ids); other items are reported once for the list and left out.</summary>
         public EquatableArray<Located<int>> IntList(YamlMapping? map, string key)
         {
+            _recorder?.Key(map, key, Schemas.Shape.IntegerList);
             var seq = Seq(map, key);
             if (seq is null)
             {
