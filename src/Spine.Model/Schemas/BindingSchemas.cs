@@ -60,7 +60,45 @@ namespace Spine.Model.Schemas
                 }
             }
 
-            return schemas.Select(s => new BindingSchema(s.Key, s.Value.Files.Distinct(StringComparer.Ordinal).ToList(), Describe(s.Key), s.Value.Root)).ToList();
+            if (workspace.Policy is { } policy)
+            {
+                if (schemas.TryGetValue("tenant.profile", out var tenant))
+                {
+                    Knobs(tenant.Root.At(new[] { "policy", "overrides" }), policy);
+                    Presets(tenant.Root.At(new[] { "policy", "preset" }), policy);
+                }
+
+                if (schemas.TryGetValue(Name(PolicyPresets.Path), out var presets))
+                {
+                    Knobs(presets.Root.At(new[] { "presets", "*", "knobs" }), policy);
+                }
+            }
+
+            return schemas.Select(s => new BindingSchema(s.Key, s.Value.Files.Distinct(StringComparer.Ordinal).ToList(), Describe(s.Key, s.Value.Files), s.Value.Root)).ToList();
+        }
+
+        /// <summary>Each knob of knob_schema with its type, its enum and its description (other keys stay free: SPINE503 reports them).</summary>
+        private static void Knobs(SchemaNode knobs, PolicyPresets policy)
+        {
+            knobs.Shapes.Add(Shape.Mapping);
+            foreach (var knob in policy.KnobSchema)
+            {
+                var node = knobs.At(new[] { knob.Name.Value });
+                node.Shapes.Add(knob.Type?.Value switch { "integer" => Shape.Integer, "boolean" => Shape.Boolean, _ => Shape.Scalar });
+                if (knob.Enum is { Count: > 0 } values)
+                {
+                    node.Enum = values.Select(v => v.Value).ToList();
+                }
+
+                node.Description = knob.Description?.Value is { } description ? $"{description} (knob_schema)" : "A knob of knob_schema.";
+            }
+        }
+
+        private static void Presets(SchemaNode preset, PolicyPresets policy)
+        {
+            preset.Shapes.Add(Shape.Scalar);
+            preset.Enum = policy.Presets.Select(p => p.Name.Value).ToList();
+            preset.Description = "A preset of policy.presets.yaml (SPINE504 when it is not one).";
         }
 
         /// <summary>ops/bindings/gate.registry.yaml → gate.registry; ops/capabilities.yaml → capabilities.</summary>
@@ -70,7 +108,12 @@ namespace Spine.Model.Schemas
             return file.EndsWith(".yaml", StringComparison.Ordinal) ? file.Substring(0, file.Length - 5) : file.EndsWith(".yml", StringComparison.Ordinal) ? file.Substring(0, file.Length - 4) : file;
         }
 
-        private static string Describe(string name) =>
-            $"The shape Spine's loader accepts in {name}.yaml, derived from the loader (spine schema). Drift rules beyond the shape are the SPINE### diagnostics (spine check, the build, the IDE).";
+        /// <summary>The binding's description: what the schema is, and the rules (their pages' titles) that read it.</summary>
+        private static string Describe(string name, IReadOnlyList<string> files)
+        {
+            var rules = RuleCatalog.All.Where(r => r.Inputs.Any(files.Contains)).Select(r => $"{r.Id} {r.Title}").ToList();
+            return $"The shape Spine's loader accepts in {name}.yaml, derived from the loader (spine schema)."
+                + (rules.Count > 0 ? $" Beyond the shape it is checked by {string.Join("; ", rules)} (spine explain ID)." : string.Empty);
+        }
     }
 }
