@@ -38,4 +38,5 @@ if [ ! -x .tools/node_modules/.bin/yaml-language-server ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-dotnet test Spine.sln --nologo -v q "$@"
+# -v q keeps the build quiet; the console logger still prints each failed test with its message and stack.
+dotnet test Spine.sln --nologo -v q --logger "console;verbosity=minimal" "$@"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Whole-process timings of the published (Native AOT) spine CLI, as a pre-commit hook or CI step runs it: `spine check`
-# on both corpora (after one warm-up run, so the syntax cache of unmodelled files is in place; and with --no-cache),
-# `spine --version`, and the peak memory of each. Prints hyperfine's figures and a median table for docs/benchmarks.md.
+# Whole-process timings of the published spine CLI (Native AOT as shipped, against ReadyToRun and plain JIT builds),
+# as a pre-commit hook or CI step runs it: `spine check` on both corpora (after one warm-up run, so the syntax cache
+# of unmodelled files is in place; and with --no-cache), `spine --version`, and the peak memory of each. Prints hyperfine's figures and a median table for docs/benchmarks.md.
 #   bench/cli-startup.sh [RUNS]        (default 20 runs each)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,37 +21,44 @@ fi
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-echo "publishing the CLI (Native AOT, linux-x64) …" >&2
-dotnet publish src/Spine.Runtime -c Release -r linux-x64 -o "$out/cli" -nologo -v q -clp:ErrorsOnly >&2
-spine="$out/cli/spine"
+echo "publishing the CLI three ways (linux-x64): Native AOT (what ships), ReadyToRun (+ tiered PGO, framework-dependent), plain JIT …" >&2
+dotnet publish src/Spine.Runtime -c Release -r linux-x64 -o "$out/aot" -nologo -v q -clp:ErrorsOnly >&2
+dotnet publish src/Spine.Runtime -c Release -r linux-x64 --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true \
+  -p:TieredPGO=true -o "$out/r2r" -nologo -v q -clp:ErrorsOnly >&2
+dotnet publish src/Spine.Runtime -c Release -r linux-x64 --self-contained false -p:PublishAot=false -o "$out/jit" -nologo -v q -clp:ErrorsOnly >&2
 export SPINE_CACHE_DIR="$out/cache"
 
-json="$out/hyperfine.json"
-hyperfine -N --warmup 1 --runs "$runs" --ignore-failure --export-json "$json" \
-  -n "check 2026-02-17" "$spine check --root $corpus/spine-2026-02-17" \
-  -n "check 2026-02-25" "$spine check --root $corpus/spine-2026-02-25" \
-  -n "check --no-cache 2026-02-17" "$spine check --no-cache --root $corpus/spine-2026-02-17" \
-  -n "check --no-cache 2026-02-25" "$spine check --no-cache --root $corpus/spine-2026-02-25" \
-  -n "version" "$spine --version"
-
+names=("check 2026-02-17" "check 2026-02-25" "check --no-cache 2026-02-17" "check --no-cache 2026-02-25" "version")
+argv=("check --root $corpus/spine-2026-02-17" "check --root $corpus/spine-2026-02-25"
+      "check --no-cache --root $corpus/spine-2026-02-17" "check --no-cache --root $corpus/spine-2026-02-25" "--version")
 peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1; }
+
+for variant in aot r2r jit; do
+  spine="$out/$variant/spine"
+  commands=()
+  for i in "${!names[@]}"; do commands+=(-n "${names[$i]}" "$spine ${argv[$i]}"); done
+  hyperfine -N --warmup 1 --runs "$runs" --ignore-failure --export-json "$out/$variant.json" "${commands[@]}" >&2
+  for i in "${!names[@]}"; do
+    # shellcheck disable=SC2086 # the arguments are split on purpose
+    echo "$variant|${names[$i]}|$(peak "$spine" ${argv[$i]})" >> "$out/rss"
+  done
+done
+
 echo
-echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(dotnet --version), Native AOT linux-x64, $runs runs after 1 warm-up:"
-echo "| command | median | mean ± σ | peak RSS |"
-echo "|---|---:|---:|---:|"
-python3 - "$json" "$spine" "$corpus" <<'PY'
-import json, subprocess, sys
-data = json.load(open(sys.argv[1]))
-spine, corpus = sys.argv[2], sys.argv[3]
-args = {
-    "check 2026-02-17": ["check", "--root", f"{corpus}/spine-2026-02-17"],
-    "check 2026-02-25": ["check", "--root", f"{corpus}/spine-2026-02-25"],
-    "check --no-cache 2026-02-17": ["check", "--no-cache", "--root", f"{corpus}/spine-2026-02-17"],
-    "check --no-cache 2026-02-25": ["check", "--no-cache", "--root", f"{corpus}/spine-2026-02-25"],
-    "version": ["--version"],
-}
-for r in data["results"]:
-    rss = subprocess.run(["/usr/bin/time", "-f", "%M", spine] + args[r["command"]], capture_output=True, text=True).stderr.strip().splitlines()[-1]
-    name = "--version" if r["command"] == "version" else r["command"]
-    print(f"| `spine {name}` | {r['median']*1000:.1f} ms | {r['mean']*1000:.1f} ± {r['stddev']*1000:.1f} ms | {int(rss)/1024:.0f} MB |")
+echo "$(date -u +%Y-%m-%d), $(nproc) cores, .NET SDK $(dotnet --version), linux-x64, $runs runs after 1 warm-up (median, peak RSS):"
+python3 - "$out" <<'PY'
+import json, sys
+out = sys.argv[1]
+rss = {}
+for line in open(f"{out}/rss"):
+    variant, name, kb = line.strip().split("|")
+    rss[(variant, name)] = int(kb) / 1024
+variants = [("aot", "Native AOT (shipped)"), ("r2r", "ReadyToRun + PGO"), ("jit", "JIT")]
+medians = {v: {r["command"]: r["median"] * 1000 for r in json.load(open(f"{out}/{v}.json"))["results"]} for v, _ in variants}
+print("| command | " + " | ".join(label for _, label in variants) + " |")
+print("|---|" + "---:|" * len(variants))
+for name in medians["aot"]:
+    cells = [f"{medians[v][name]:.1f} ms, {rss[(v, name)]:.0f} MB" for v, _ in variants]
+    shown = "--version" if name == "version" else name
+    print(f"| `spine {shown}` | " + " | ".join(cells) + " |")
 PY

@@ -37,6 +37,8 @@ public sealed class DistributionTests
     [InlineData("Spine.Build")]
     [InlineData("Spine.Generators")]
     [InlineData("spine")]
+    [InlineData("spine.linux-x64")]
+    [InlineData("spine.any")]
     public void Every_package_says_what_it_is_who_made_it_its_license_readme_and_repository(string package)
     {
         var metadata = Nuspec(package, out var files);
@@ -76,18 +78,36 @@ public sealed class DistributionTests
     }
 
     [Fact]
-    public void The_spine_package_is_a_dotnet_tool_with_its_command_and_no_msbuild_inside()
+    public void The_spine_package_is_a_dotnet_tool_pointing_to_a_native_and_a_portable_package_with_no_msbuild_inside()
     {
         var metadata = Nuspec("spine", out var files);
         var types = metadata.Elements().Single(e => e.Name.LocalName == "packageTypes").Elements().Select(e => e.Attribute("name")?.Value);
         Assert.Contains("DotnetTool", types);
+        var settings = ToolSettings("spine", files);
+        Assert.Equal("spine", settings.Descendants().Single(e => e.Name.LocalName == "Command").Attribute("Name")?.Value);
+        var pointers = settings.Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
+            .ToDictionary(e => e.Attribute("RuntimeIdentifier")!.Value, e => e.Attribute("Id")!.Value);
+        Assert.Equal("spine.linux-x64", pointers["linux-x64"]);
+        Assert.Equal("spine.any", pointers["any"]);
+
+        Nuspec("spine.linux-x64", out var native);
+        Assert.Contains("tools/any/linux-x64/spine", native);
+        Assert.DoesNotContain(native, f => f.EndsWith(".dll", StringComparison.Ordinal));
+
+        Nuspec("spine.any", out var portable);
+        Assert.Contains(portable, f => f.EndsWith("/spine.dll", StringComparison.Ordinal));
+        foreach (var package in new[] { files, native, portable })
+        {
+            Assert.DoesNotContain(package, f => Path.GetFileName(f).StartsWith("Microsoft.Build", StringComparison.Ordinal));
+        }
+    }
+
+    private static XDocument ToolSettings(string package, List<string> files)
+    {
         var settings = files.Single(f => f.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal));
-        using var zip = ZipFile.OpenRead(LocalFeed.Package("spine"));
+        using var zip = ZipFile.OpenRead(LocalFeed.Package(package));
         using var reader = new StreamReader(zip.GetEntry(settings)!.Open());
-        var xml = XDocument.Parse(reader.ReadToEnd());
-        Assert.Equal("spine", xml.Descendants().Single(e => e.Name.LocalName == "Command").Attribute("Name")?.Value);
-        Assert.Contains(files, f => f.EndsWith("/spine.dll", StringComparison.Ordinal));
-        Assert.DoesNotContain(files, f => Path.GetFileName(f).StartsWith("Microsoft.Build", StringComparison.Ordinal));
+        return XDocument.Parse(reader.ReadToEnd());
     }
 
     /// <summary>Installed from the feed into a temporary tool path and run from a folder that is not this repository.</summary>
@@ -105,7 +125,11 @@ public sealed class DistributionTests
             var (installed, log) = DotnetCli.Run(home, "tool", "install", "spine", "--tool-path", tools, "--configfile", config, "--version", "1.0.0");
             Assert.True(installed == 0, log);
 
+            // On linux-x64 the CLI picks the Native AOT package: the command is an ELF executable, not a dotnet host shim.
             var spine = Path.Combine(tools, "spine");
+            var target = new FileInfo(spine).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? spine;
+            Assert.Contains(Path.Combine("spine.linux-x64", "1.0.0"), target);
+            Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(target)[..4]);
             var (version, versionOut) = Run(home, spine, "--version");
             Assert.Equal(0, version);
             Assert.StartsWith("1.0.0", versionOut.Trim());

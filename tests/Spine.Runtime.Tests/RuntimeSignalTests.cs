@@ -55,7 +55,7 @@ public sealed class RuntimeSignalTests : IDisposable
 
     private void WaitForShutdownOf210(Process p)
     {
-        Assert.True(SpinWait.SpinUntil(() => p.HasExited || _lab.Shop.Mutations().Any(m => m.StartsWith("qm shutdown 210", StringComparison.Ordinal)), TimeSpan.FromSeconds(60)), "the window never reached qm shutdown 210");
+        Assert.True(SpinWait.SpinUntil(() => p.HasExited || _lab.Shop.Mutations().Any(m => m.StartsWith("qm shutdown 210", StringComparison.Ordinal)), TimeSpan.FromSeconds(120)), "the window never reached qm shutdown 210");
         Assert.False(p.HasExited);
     }
 
@@ -66,7 +66,9 @@ public sealed class RuntimeSignalTests : IDisposable
     public void A_signal_stops_the_window_after_the_current_step_and_the_journal_says_interrupted(string signal, string name)
     {
         _lab.Shop.Flag("vm/210.ignore-shutdown");
-        using var p = Start("--site", "shop", "--mode", "shutdown", "--execute", "--shutdown-timeout-sec", "3");
+        // 210 ignores its shutdown, so the step waits its full timeout before the forced stop: long enough that the
+        // signal lands inside that step even on a loaded machine (the window then stops before 209).
+        using var p = Start("--site", "shop", "--mode", "shutdown", "--execute", "--shutdown-timeout-sec", "8");
         WaitForShutdownOf210(p);
         Signal(p, signal);
         var (code, output) = Finish(p, TimeSpan.FromSeconds(60));

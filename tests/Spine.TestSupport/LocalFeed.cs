@@ -4,8 +4,8 @@ using System.IO;
 namespace Spine.TestSupport;
 
 /// <summary>
-/// The packages of this build (Spine.Build, Spine.Generators and the `spine` tool), packed once per test process into
-/// a private folder, the way a user gets them from a feed.
+/// The packages of this build (Spine.Build, Spine.Generators and the `spine` tool with its per-runtime packages),
+/// packed once per test process into a private folder, the way a user gets them from a feed.
 /// </summary>
 public static class LocalFeed
 {
@@ -13,17 +13,30 @@ public static class LocalFeed
     {
         var feed = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "spine-feed-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(feed);
-        foreach (var project in new[] { "src/Spine.Build", "src/Spine.Generators", "src/Spine.Runtime" })
+        RepositoryBuildLock.Run(() =>
         {
-            var (code, output) = DotnetCli.Run(Paths.RepoRoot, "pack", project, "--no-build", "-c", Paths.Configuration, "-o", feed, "-nologo");
-            if (code != 0)
+            foreach (var project in new[] { "src/Spine.Build", "src/Spine.Generators", "src/Spine.Runtime" })
             {
-                throw new InvalidOperationException($"dotnet pack {project} failed:\n{output}");
+                Pack(feed, project, "--no-build", "-c", Paths.Configuration);
             }
-        }
 
+            // The tool's per-runtime packages (.NET 10 RID-specific tools): `spine` above only points to them; linux-x64
+            // carries the Native AOT executable, `any` the framework-dependent build for every other machine.
+            Pack(feed, "src/Spine.Runtime", "-c", "Release", "-r", "linux-x64");
+            Pack(feed, "src/Spine.Runtime", "-c", "Release", "-r", "any");
+            return 0;
+        });
         return feed;
     });
+
+    private static void Pack(string feed, string project, params string[] options)
+    {
+        var (code, output) = DotnetCli.Run(Paths.RepoRoot, ["pack", project, .. options, "-o", feed, "-nologo"]);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"dotnet pack {project} {string.Join(" ", options)} failed:\n{output}");
+        }
+    }
 
     public static string Path => Feed.Value;
 

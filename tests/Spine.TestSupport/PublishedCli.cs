@@ -7,15 +7,15 @@ namespace Spine.TestSupport;
 
 /// <summary>
 /// The CLI as operators run it: published once per test process with Native AOT (dotnet publish -r linux-x64, what
-/// bin/spine and the README use), into a private folder, then run as a process. Only Spine.Runtime.Tests uses it (two
-/// test projects publishing at once would share src/Spine.Runtime/obj).
+/// bin/spine and the README use), into a private folder, then run as a process (under <see cref="RepositoryBuildLock"/>:
+/// the tool's linux-x64 package is packed from the same obj/ folder).
 /// </summary>
 public static class PublishedCli
 {
     private static readonly Lazy<string> Binary = new(() =>
     {
         var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "spine-aot-" + Guid.NewGuid().ToString("N")[..8]);
-        var (code, output) = DotnetCli.Run(Paths.RepoRoot, "publish", "src/Spine.Runtime", "-c", "Release", "-r", "linux-x64", "-o", folder, "-nologo", "-clp:ErrorsOnly");
+        var (code, output) = RepositoryBuildLock.Run(() => DotnetCli.Run(Paths.RepoRoot, "publish", "src/Spine.Runtime", "-c", "Release", "-r", "linux-x64", "-o", folder, "-nologo", "-clp:ErrorsOnly"));
         if (code != 0)
         {
             throw new InvalidOperationException("dotnet publish (Native AOT) of the CLI failed (./test.sh installs clang and zlib1g-dev):\n" + output);
