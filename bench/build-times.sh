@@ -80,3 +80,21 @@ echo "|---|---:|---:|---:|"
 echo "| no-op | ${result[plain.noop]} ms | ${result[spine.noop]} ms | $(ratio "${result[spine.noop]}" "${result[plain.noop]}") |"
 echo "| one .cs line changed | ${result[plain.cs]} ms | ${result[spine.cs]} ms | $(ratio "${result[spine.cs]}" "${result[plain.cs]}") |"
 echo "| one YAML file changed (vs the plain .cs edit) | ${result[plain.cs]} ms | ${result[spine.yaml]} ms | $(ratio "${result[spine.yaml]}" "${result[plain.cs]}") |"
+
+# Where the time goes (docs/benchmarks.md): one more build of each kind with the analyzer report (the compiler's own
+# per-analyzer and per-generator times) and MSBuild's performance summary (the Spine targets and tasks).
+breakdown() { # label
+  local log="$work/breakdown.log"
+  dotnet build "$work/spine" --no-restore -nologo -v n -clp:PerformanceSummary -p:ReportAnalyzer=true > "$log" 2>&1 || true
+  echo
+  echo "$1:"
+  grep -E 'Total (analyzer|generator) execution time' "$log" | sed 's/^ */  /' | sort -u || true
+  grep -E '^\s+[0-9.<]+ +[0-9<]+ +Spine\.Generators\.(SpineAnalyzer|SpineGenerator)' "$log" | sed 's/^ */  analyzer: /' | sort -u || true
+  grep -E '^\s+[0-9]+ ms +(_?Spine[A-Za-z]*|CoreCompile) +[0-9]+ calls' "$log" | sed 's/^ */  target: /' | sort -u || true
+  grep -E '^\s+[0-9]+ ms +(Spine[A-Za-z]*|Csc) +[0-9]+ calls' "$log" | sed 's/^ */  task: /' | sort -u || true
+}
+printf '// breakdown\n' >> "$work/spine/Program.cs"
+breakdown "one .cs line changed"
+printf '\n# breakdown\n' >> "$work/spine/ops/bindings/gate.registry.yaml"
+breakdown "one YAML file changed"
+breakdown "no-op"

@@ -27,7 +27,11 @@ public sealed class RuntimeSignalTests : IDisposable
 
     private Process Start(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // A signal ignored by the parent stays ignored across exec, and .NET keeps it so (under `nohup ./test.sh` the
+        // window would rightly ignore SIGHUP): coreutils' env restores the default dispositions first, as in a terminal.
+        var info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("--default-signal");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "spine.dll"));
         foreach (var a in new[] { "maintenance-window", "--root", _lab.Root, "--journal-dir", _lab.JournalDir, "--identity", _lab.Identity, "--known-hosts", Path.Combine(_lab.KeysFolder, "none"), "--poll-interval-ms", "50" }.Concat(args))
         {
