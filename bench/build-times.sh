@@ -53,23 +53,25 @@ build() { # dir → milliseconds
 }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-declare -A result
+# Interleaved (plain, then spine, for each build kind in every round), so that a machine that slows down or speeds up
+# during the run moves both sides alike and the ratios stay honest.
 for project in plain spine; do
-  dir="$work/$project"
-  build "$dir" >/dev/null; build "$dir" >/dev/null   # warm-up: first build, then the servers are up
-  noop=(); cs=(); yaml=()
-  for i in $(seq "$runs"); do
-    noop+=("$(build "$dir")")
-    printf '// edit %s\n' "$i" >> "$dir/Program.cs"
-    cs+=("$(build "$dir")")
-    if [ "$project" = spine ]; then
-      printf '\n# edit %s\n' "$i" >> "$dir/ops/bindings/gate.registry.yaml"
-      yaml+=("$(build "$dir")")
-    fi
-  done
-  result[$project.noop]=$(printf '%s\n' "${noop[@]}" | median)
-  result[$project.cs]=$(printf '%s\n' "${cs[@]}" | median)
-  [ "$project" = spine ] && result[$project.yaml]=$(printf '%s\n' "${yaml[@]}" | median)
+  build "$work/$project" >/dev/null; build "$work/$project" >/dev/null   # warm-up: first build, then the servers are up
+done
+declare -A runs_of
+for i in $(seq "$runs"); do
+  runs_of[plain.noop]+="$(build "$work/plain") "
+  runs_of[spine.noop]+="$(build "$work/spine") "
+  printf '// edit %s\n' "$i" >> "$work/plain/Program.cs"
+  runs_of[plain.cs]+="$(build "$work/plain") "
+  printf '// edit %s\n' "$i" >> "$work/spine/Program.cs"
+  runs_of[spine.cs]+="$(build "$work/spine") "
+  printf '\n# edit %s\n' "$i" >> "$work/spine/ops/bindings/gate.registry.yaml"
+  runs_of[spine.yaml]+="$(build "$work/spine") "
+done
+declare -A result
+for key in "${!runs_of[@]}"; do
+  result[$key]=$(printf '%s\n' ${runs_of[$key]} | median)
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f×", a / b }'; }
@@ -85,11 +87,11 @@ echo "| one YAML file changed (vs the plain .cs edit) | ${result[plain.cs]} ms |
 # per-analyzer and per-generator times) and MSBuild's performance summary (the Spine targets and tasks).
 breakdown() { # label
   local log="$work/breakdown.log"
-  dotnet build "$work/spine" --no-restore -nologo -v n -clp:PerformanceSummary -p:ReportAnalyzer=true > "$log" 2>&1 || true
+  dotnet build "$work/spine" --no-restore -nologo -v d -clp:PerformanceSummary -p:ReportAnalyzer=true > "$log" 2>&1 || true
   echo
   echo "$1:"
   grep -E 'Total (analyzer|generator) execution time' "$log" | sed 's/^ */  /' | sort -u || true
-  grep -E '^\s+[0-9.<]+ +[0-9<]+ +Spine\.Generators\.(SpineAnalyzer|SpineGenerator)' "$log" | sed 's/^ */  analyzer: /' | sort -u || true
+  grep -E '^\s+[0-9.<]+ +[0-9<]+ +Spine\.Generators\.(SpineAnalyzer|SpineGenerator)' "$log" | sed 's/^ */  analyzer: /; s/ (SPINE.*//' | sort -u || true
   grep -E '^\s+[0-9]+ ms +(_?Spine[A-Za-z]*|CoreCompile) +[0-9]+ calls' "$log" | sed 's/^ */  target: /' | sort -u || true
   grep -E '^\s+[0-9]+ ms +(Spine[A-Za-z]*|Csc) +[0-9]+ calls' "$log" | sed 's/^ */  task: /' | sort -u || true
 }

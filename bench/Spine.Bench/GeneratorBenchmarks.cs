@@ -63,6 +63,7 @@ public class GeneratorBenchmarks
     private static int Clear()
     {
         BoundFileCache.Clear();
+        SpineAnalyzer.ClearResults();
         return 0;
     }
 

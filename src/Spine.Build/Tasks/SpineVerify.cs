@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -36,14 +37,27 @@ namespace Spine.Build.Tasks
 
         public int GateTimeoutSeconds { get; set; } = 300;
 
+        /// <summary>Where the findings of unmodelled files are kept by content between builds (the CLI's syntax cache); empty: none.</summary>
+        public string CacheDirectory { get; set; } = string.Empty;
+
         [Output]
         public string Receipt { get; set; } = string.Empty;
+
+        /// <summary>What this build node already parsed: a reused node parses only the files that changed since.</summary>
+        private static readonly BoundFileMemo Memo = new BoundFileMemo();
+
+        /// <summary>This task's version with its commit: a cache written by another build of Spine is not used.</summary>
+        private static string CacheVersion { get; } = typeof(SpineVerify).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
         public void Cancel() => _cancel.Cancel();
 
         public override bool Execute()
         {
-            var workspace = SpineDirectory.Load(SpineRoot);
+            var cacheOff = string.Equals(Environment.GetEnvironmentVariable("SPINE_CACHE"), "off", StringComparison.OrdinalIgnoreCase);
+            var cache = CacheDirectory.Length > 0 && !cacheOff ? SyntaxCache.Open(CacheDirectory, SpineRoot, CacheVersion) : null;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var workspace = SpineDirectory.Load(SpineRoot, cache, Memo);
+            var loaded = watch.ElapsedMilliseconds;
             GateSet? gates = null;
             if (Domain.Length > 0)
             {
@@ -63,6 +77,7 @@ namespace Spine.Build.Tasks
             var target = gates is null ? "build" : Domain.Length > 0 ? "domain " + Domain : "core";
             var options = new GateRunOptions(TimeSpan.FromSeconds(Math.Max(1, GateTimeoutSeconds)), Parity, _cancel.Token);
             var report = Verifier.Run(workspace, target, gates, options, reportRules: false);
+            var verified = watch.ElapsedMilliseconds;
 
             foreach (var finding in report.Findings)
             {
@@ -94,6 +109,8 @@ namespace Spine.Build.Tasks
                 var baseName = "spine.verify." + (Domain.Length > 0 ? Domain : Core ? "core" : "build");
                 Receipt = ReceiptWriter.Write(report, ReceiptsDirectory, baseName).Receipt;
             }
+
+            Log.LogMessage(MessageImportance.Normal, $"Spine: {workspace.Files.Count} files loaded in {loaded} ms, verified in {verified - loaded} ms, receipts in {watch.ElapsedMilliseconds - verified} ms.");
 
             return !Log.HasLoggedErrors;
         }

@@ -31,9 +31,10 @@ namespace Spine.Model.Loading
         /// <summary>
         /// Reads, parses and binds every file of the spine, on all cores (largest files first, so one big snapshot does
         /// not end up last on one core). With a <paramref name="cache"/>, an unchanged file that no binding reads is
-        /// not parsed again (<see cref="SyntaxCache"/>).
+        /// not parsed again (<see cref="SyntaxCache"/>); with a <paramref name="memo"/>, no unchanged file is parsed again
+        /// in this process (<see cref="BoundFileMemo"/>).
         /// </summary>
-        public static SpineWorkspace Load(string root, SyntaxCache? cache = null)
+        public static SpineWorkspace Load(string root, SyntaxCache? cache = null, BoundFileMemo? memo = null)
         {
             var paths = YamlFiles(root);
             var bound = new BoundFile[paths.Count];
@@ -41,14 +42,24 @@ namespace Spine.Model.Loading
             System.Threading.Tasks.Parallel.ForEach(
                 System.Collections.Concurrent.Partitioner.Create(largestFirst, loadBalance: true),
                 new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                i => bound[i] = LoadFile(root, paths[i], cache));
+                i => bound[i] = LoadFile(root, paths[i], cache, memo));
             cache?.Save(bound.Select(b => b.Path));
             return SpineLoader.Assemble(root, bound);
         }
 
-        private static BoundFile LoadFile(string root, string path, SyntaxCache? cache)
+        private static BoundFile LoadFile(string root, string path, SyntaxCache? cache, BoundFileMemo? memo)
         {
             var file = new SpineFile(Relative(root, path), File.ReadAllText(path));
+            if (memo != null)
+            {
+                return memo.Get(root, file, f => Bind(f, cache));
+            }
+
+            return Bind(file, cache);
+        }
+
+        private static BoundFile Bind(SpineFile file, SyntaxCache? cache)
+        {
             if (cache is null || SpineLoader.IsModelled(file.Path))
             {
                 return SpineLoader.BindFile(file);

@@ -119,24 +119,21 @@ namespace Spine.Generated
             StabilityControlSnapshot,
         };
 
+        private static global::System.Collections.Generic.Dictionary<string, SpineCapability>? _byName;
+        /// <summary>The capability of that name, or null.</summary>
         public static SpineCapability? Find(string name)
         {
-            switch (name)
+            var byName = _byName;
+            if (byName == null)
             {
-                case "ssh.target.status": return SshTargetStatus;
-                case "network.oob.guard.status": return NetworkOobGuardStatus;
-                case "infra.proxmox.maintenance.precheck": return InfraProxmoxMaintenancePrecheck;
-                case "infra.proxmox.maintenance.shutdown": return InfraProxmoxMaintenanceShutdown;
-                case "infra.proxmox.maintenance.startup": return InfraProxmoxMaintenanceStartup;
-                case "infra.post_power.recovery.status": return InfraPostPowerRecoveryStatus;
-                case "infra.post_power.recovery": return InfraPostPowerRecovery;
-                case "infra.maintenance.window": return InfraMaintenanceWindow;
-                case "infra.proxmox.node_path.migrate": return InfraProxmoxNodePathMigrate;
-                case "verify.core.run": return VerifyCoreRun;
-                case "verify.domain.run": return VerifyDomainRun;
-                case "stability.control.snapshot": return StabilityControlSnapshot;
-                default: return null;
+                byName = new global::System.Collections.Generic.Dictionary<string, SpineCapability>(All.Count, global::System.StringComparer.Ordinal);
+                foreach (var entry in All)
+                {
+                    if (!byName.ContainsKey(entry.Name)) byName.Add(entry.Name, entry);
+                }
+                _byName = byName;
             }
+            return name != null && byName.TryGetValue(name, out var found) ? found : null;
         }
     }
 }

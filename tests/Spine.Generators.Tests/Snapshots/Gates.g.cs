@@ -62,21 +62,21 @@ namespace Spine.Generated
             D139,
         };
 
+        private static global::System.Collections.Generic.Dictionary<string, SpineGate>? _byId;
+        /// <summary>The gate of that id, or null.</summary>
         public static SpineGate? Find(string id)
         {
-            switch (id)
+            var byId = _byId;
+            if (byId == null)
             {
-                case "D1": return D1;
-                case "D3": return D3;
-                case "D14": return D14;
-                case "D21": return D21;
-                case "D22": return D22;
-                case "D67": return D67;
-                case "D137": return D137;
-                case "D138": return D138;
-                case "D139": return D139;
-                default: return null;
+                byId = new global::System.Collections.Generic.Dictionary<string, SpineGate>(All.Count, global::System.StringComparer.Ordinal);
+                foreach (var entry in All)
+                {
+                    if (!byId.ContainsKey(entry.Id)) byId.Add(entry.Id, entry);
+                }
+                _byId = byId;
             }
+            return id != null && byId.TryGetValue(id, out var found) ? found : null;
         }
     }
 }
