@@ -92,8 +92,10 @@ breakdown() { # label
   echo "$1:"
   grep -E 'Total (analyzer|generator) execution time' "$log" | sed 's/^ */  /' | sort -u || true
   grep -E '^\s+[0-9.<]+ +[0-9<]+ +Spine\.Generators\.(SpineAnalyzer|SpineGenerator)' "$log" | sed 's/^ */  analyzer: /; s/ (SPINE.*//' | sort -u || true
-  grep -E '^\s+[0-9]+ ms +(_?Spine[A-Za-z]*|CoreCompile) +[0-9]+ calls' "$log" | sed 's/^ */  target: /' | sort -u || true
-  grep -E '^\s+[0-9]+ ms +(Spine[A-Za-z]*|Csc) +[0-9]+ calls' "$log" | sed 's/^ */  task: /' | sort -u || true
+  # MSBuild prints a target summary, then a task summary: take each line from its own section.
+  summary() { awk -v start="$1" '/Performance Summary:/ { on = index($0, start) > 0 } on' "$log"; }
+  summary "Target Performance Summary" | grep -E '^\s+[0-9]+ ms +(_?Spine[A-Za-z]*|CoreCompile) +[0-9]+ calls' | sed 's/^ */  target: /' || true
+  summary "Task Performance Summary" | grep -E '^\s+[0-9]+ ms +(Spine[A-Za-z]*|Csc) +[0-9]+ calls' | sed 's/^ */  task: /' || true
 }
 printf '// breakdown\n' >> "$work/spine/Program.cs"
 breakdown "one .cs line changed"

@@ -24,7 +24,6 @@ public static class LocalFeed
             // carries the Native AOT executable, `any` the framework-dependent build for every other machine.
             Pack(feed, "src/Spine.Runtime", "-c", "Release", "-r", "linux-x64");
             Pack(feed, "src/Spine.Runtime", "-c", "Release", "-r", "any");
-            return 0;
         });
         return feed;
     });

@@ -21,6 +21,12 @@ public static class RepositoryBuildLock
         return work();
     }
 
+    public static void Run(Action work)
+    {
+        using var held = Acquire();
+        work();
+    }
+
     private static FileStream Acquire()
     {
         var deadline = DateTime.UtcNow.AddMinutes(15);

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Reflection;
 using System.Threading;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -46,15 +45,11 @@ namespace Spine.Build.Tasks
         /// <summary>What this build node already parsed: a reused node parses only the files that changed since.</summary>
         private static readonly BoundFileMemo Memo = new BoundFileMemo();
 
-        /// <summary>This task's version with its commit: a cache written by another build of Spine is not used.</summary>
-        private static string CacheVersion { get; } = typeof(SpineVerify).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-
         public void Cancel() => _cancel.Cancel();
 
         public override bool Execute()
         {
-            var cacheOff = string.Equals(Environment.GetEnvironmentVariable("SPINE_CACHE"), "off", StringComparison.OrdinalIgnoreCase);
-            var cache = CacheDirectory.Length > 0 && !cacheOff ? SyntaxCache.Open(CacheDirectory, SpineRoot, CacheVersion) : null;
+            var cache = CacheDirectory.Length > 0 && !SyntaxCache.TurnedOff ? SyntaxCache.Open(CacheDirectory, SpineRoot) : null;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var workspace = SpineDirectory.Load(SpineRoot, cache, Memo);
             var loaded = watch.ElapsedMilliseconds;

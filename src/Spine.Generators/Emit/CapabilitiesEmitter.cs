@@ -58,24 +58,7 @@ namespace Spine.Generators
             w.Line();
             w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineCapability> All { get; } = new SpineCapability[]", spec.Capabilities.Select(c => c.Identifier));
             w.Line();
-            // A dictionary built on first use, not a switch: a string switch over every name costs the compiler more than
-            // the rest of the generated code together (docs/benchmarks.md), and every C#-only edit pays it again.
-            w.Line("private static global::System.Collections.Generic.Dictionary<string, SpineCapability>? _byName;");
-            w.Doc("The capability of that name, or null.");
-            w.Line("public static SpineCapability? Find(string name)");
-            w.Open();
-            w.Line("var byName = _byName;");
-            w.Line("if (byName == null)");
-            w.Open();
-            w.Line("byName = new global::System.Collections.Generic.Dictionary<string, SpineCapability>(All.Count, global::System.StringComparer.Ordinal);");
-            w.Line("foreach (var entry in All)");
-            w.Open();
-            w.Line("if (!byName.ContainsKey(entry.Name)) byName.Add(entry.Name, entry);");
-            w.Close();
-            w.Line("_byName = byName;");
-            w.Close();
-            w.Line("return name != null && byName.TryGetValue(name, out var found) ? found : null;");
-            w.Close();
+            LookupEmitter.Emit(w, "SpineCapability", "Name", "name");
             w.Close();
             return w.ToString();
         }

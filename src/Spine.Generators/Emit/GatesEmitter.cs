@@ -38,24 +38,7 @@ namespace Spine.Generators
             w.Line();
             w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineGate> All { get; } = new SpineGate[]", spec.Gates.Select(g => g.Identifier));
             w.Line();
-            // A dictionary built on first use, not a switch: a string switch over every id costs the compiler more than
-            // the rest of the generated code together (docs/benchmarks.md), and every C#-only edit pays it again.
-            w.Line("private static global::System.Collections.Generic.Dictionary<string, SpineGate>? _byId;");
-            w.Doc("The gate of that id, or null.");
-            w.Line("public static SpineGate? Find(string id)");
-            w.Open();
-            w.Line("var byId = _byId;");
-            w.Line("if (byId == null)");
-            w.Open();
-            w.Line("byId = new global::System.Collections.Generic.Dictionary<string, SpineGate>(All.Count, global::System.StringComparer.Ordinal);");
-            w.Line("foreach (var entry in All)");
-            w.Open();
-            w.Line("if (!byId.ContainsKey(entry.Id)) byId.Add(entry.Id, entry);");
-            w.Close();
-            w.Line("_byId = byId;");
-            w.Close();
-            w.Line("return id != null && byId.TryGetValue(id, out var found) ? found : null;");
-            w.Close();
+            LookupEmitter.Emit(w, "SpineGate", "Id", "id");
             w.Close();
             return w.ToString();
         }

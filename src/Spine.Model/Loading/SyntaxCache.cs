@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Reflection;
 using System.Text;
 
 namespace Spine.Model.Loading
@@ -27,11 +28,17 @@ namespace Spine.Model.Loading
             _version = version;
         }
 
+        /// <summary>SPINE_CACHE=off turns the cache off for every caller (the CLI's check and the build task).</summary>
+        public static bool TurnedOff => string.Equals(Environment.GetEnvironmentVariable("SPINE_CACHE"), "off", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>This build of Spine.Model with its commit: what parsing finds is this assembly's doing, so a cache written by another build is not used.</summary>
+        private static readonly string Version = typeof(SyntaxCache).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
         /// <summary>The cache of <paramref name="root"/> in <paramref name="folder"/>; an unreadable or foreign file is an empty cache.</summary>
-        public static SyntaxCache Open(string folder, string root, string version)
+        public static SyntaxCache Open(string folder, string root)
         {
             var name = "syntax-" + ContentHash.Of(Path.GetFullPath(root)).Replace(':', '-') + ".txt";
-            var cache = new SyntaxCache(Path.Combine(folder, name), version);
+            var cache = new SyntaxCache(Path.Combine(folder, name), Version);
             try
             {
                 if (File.Exists(cache._file))

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Spine.Model.Loading;
 
 namespace Spine.Runtime.Cli;
@@ -17,18 +16,15 @@ internal static class CacheFolder
 
     public static SyntaxCache? SyntaxCacheFor(string root)
     {
-        if (string.Equals(Environment.GetEnvironmentVariable("SPINE_CACHE"), "off", StringComparison.OrdinalIgnoreCase))
+        if (SyntaxCache.TurnedOff)
         {
             return null;
         }
 
         var folder = Folder();
         Prune(folder);
-        return SyntaxCache.Open(folder, root, Version);
+        return SyntaxCache.Open(folder, root);
     }
-
-    /// <summary>The tool's version with its commit: a cache written by another build of Spine is not used.</summary>
-    public static string Version { get; } = typeof(CacheFolder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     private static string Folder()
     {

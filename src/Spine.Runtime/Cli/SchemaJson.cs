@@ -156,27 +156,11 @@ internal static class SchemaJson
         var onlyBoolean = node.Shapes.Contains(Shape.Boolean) && !node.Shapes.Contains(Shape.Scalar) && !node.Shapes.Contains(Shape.Required);
         if (onlyInteger)
         {
-            json.WriteStartArray("anyOf");
-            json.WriteStartObject();
-            json.WriteString("type", "integer");
-            json.WriteEndObject();
-            json.WriteStartObject();
-            json.WriteString("type", "string");
-            json.WriteString("pattern", "^[+-]?[0-9]+$");
-            json.WriteEndObject();
-            json.WriteEndArray();
+            TypedOrQuoted(json, "integer", "^[+-]?[0-9]+$");
         }
         else if (onlyBoolean)
         {
-            json.WriteStartArray("anyOf");
-            json.WriteStartObject();
-            json.WriteString("type", "boolean");
-            json.WriteEndObject();
-            json.WriteStartObject();
-            json.WriteString("type", "string");
-            json.WriteString("pattern", "^(true|True|TRUE|false|False|FALSE)$");
-            json.WriteEndObject();
-            json.WriteEndArray();
+            TypedOrQuoted(json, "boolean", "^(true|True|TRUE|false|False|FALSE)$");
         }
         else
         {
@@ -188,5 +172,19 @@ internal static class SchemaJson
 
             json.WriteEndArray();
         }
+    }
+
+    /// <summary>The value as <paramref name="type"/>, or as a string that reads as one (the loader accepts both).</summary>
+    private static void TypedOrQuoted(Utf8JsonWriter json, string type, string pattern)
+    {
+        json.WriteStartArray("anyOf");
+        json.WriteStartObject();
+        json.WriteString("type", type);
+        json.WriteEndObject();
+        json.WriteStartObject();
+        json.WriteString("type", "string");
+        json.WriteString("pattern", pattern);
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 }
