@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process timings of the published spine CLI (Native AOT as shipped, against ReadyToRun and plain JIT builds),
 # as a pre-commit hook or CI step runs it: `spine check` on both corpora (after one warm-up run, so the syntax cache
-# of unmodelled files is in place; and with --no-cache), `spine --version`, and the peak memory of each. Prints hyperfine's figures and a median table for docs/benchmarks.md.
+# (parse findings, modelled files' trees) is in place; and with --no-cache), `spine --version`, and the peak memory of each. Prints hyperfine's figures and a median table for docs/benchmarks.md.
 #   bench/cli-startup.sh [RUNS]        (default 20 runs each)
 #   SPINE_BENCH_VARIANTS="aot" bench/cli-startup.sh   (only some of: aot r2r jit)
 set -euo pipefail

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Spine.Model.Loading;
 using Spine.Runtime.Cli;
 using Spine.TestSupport;
 using Xunit;
@@ -45,7 +46,7 @@ public sealed class PublishedCliTests
             Assert.Equal(expectedCode, run.Code);
         }
 
-        Assert.Single(Directory.GetFiles(Path.Combine(spine.Path, ".cache"), "syntax-*.txt"));
+        Assert.Single(Directory.GetFiles(Path.Combine(spine.Path, ".cache"), SyntaxCache.FilePattern));
     }
 
     [Fact]
@@ -62,13 +63,19 @@ public sealed class PublishedCliTests
         Assert.Contains("media.content.snapshot.yaml(", dupOut);
         Assert.Contains("error SPINE002: Duplicate key 'extra'", dupOut);
 
+        // A modelled file (the cache serves its tree) too.
+        spine.Edit("ops/capabilities.yaml", t => t + "\nmeta: 1\nmeta: 2\n");
+        var (_, modelledOut, _) = PublishedCli.Run(spine.Path, env, "check");
+        Assert.Contains("capabilities.yaml(", modelledOut);
+        Assert.Contains("error SPINE002: Duplicate key 'meta'", modelledOut);
+
         spine.Edit("ops/bindings/media.content.snapshot.yaml", t => t + "broken: [\n");
         var (code, brokenOut, _) = PublishedCli.Run(spine.Path, env, "check");
         Assert.Equal(1, code);
         Assert.Contains("error SPINE001: YAML syntax error", brokenOut);
         Assert.Equal(1, before);
 
-        File.WriteAllText(Directory.GetFiles(Path.Combine(spine.Path, ".cache"), "syntax-*.txt").Single(), "garbage\tgarbage\n");
+        File.WriteAllText(Directory.GetFiles(Path.Combine(spine.Path, ".cache"), SyntaxCache.FilePattern).Single(), "garbage\tgarbage\n");
         var (_, afterCorrupt, _) = PublishedCli.Run(spine.Path, env, "check");
         Assert.Equal(brokenOut, afterCorrupt);
     }

@@ -36,7 +36,7 @@ namespace Spine.Build.Tasks
 
         public int GateTimeoutSeconds { get; set; } = 300;
 
-        /// <summary>Where the findings of unmodelled files are kept by content between builds (the CLI's syntax cache); empty: none.</summary>
+        /// <summary>Where what parsing gave (findings; modelled files' trees) is kept by content between builds (the CLI's syntax cache); empty: none.</summary>
         public string CacheDirectory { get; set; } = string.Empty;
 
         [Output]

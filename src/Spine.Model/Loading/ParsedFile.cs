@@ -6,7 +6,7 @@ namespace Spine.Model.Loading
     /// <summary>A file after parsing: its node tree and the findings of parsing (syntax, duplicate keys).</summary>
     public sealed class ParsedFile
     {
-        private ParsedFile(string path, YamlDocument document, IReadOnlyList<Finding> findings)
+        internal ParsedFile(string path, YamlDocument document, IReadOnlyList<Finding> findings)
         {
             Path = path;
             Document = document;

@@ -30,8 +30,8 @@ namespace Spine.Model.Loading
 
         /// <summary>
         /// Reads, parses and binds every file of the spine, on all cores (largest files first, so one big snapshot does
-        /// not end up last on one core). With a <paramref name="cache"/>, an unchanged file that no binding reads is
-        /// not parsed again (<see cref="SyntaxCache"/>); with a <paramref name="memo"/>, no unchanged file is parsed again
+        /// not end up last on one core). With a <paramref name="cache"/>, an unchanged file is not parsed again (its
+        /// findings and, when modelled, its tree come from the <see cref="SyntaxCache"/>; bindings and rules always run); with a <paramref name="memo"/>, no unchanged file is parsed again
         /// in this process (<see cref="BoundFileMemo"/>).
         /// </summary>
         public static SpineWorkspace Load(string root, SyntaxCache? cache = null, BoundFileMemo? memo = null)
@@ -60,19 +60,29 @@ namespace Spine.Model.Loading
 
         private static BoundFile Bind(SpineFile file, SyntaxCache? cache)
         {
-            if (cache is null || SpineLoader.IsModelled(file.Path))
+            if (cache is null)
             {
                 return SpineLoader.BindFile(file);
             }
 
+            var modelled = SpineLoader.IsModelled(file.Path);
             var hash = ContentHash.Of(file.Text);
-            if (cache.Find(file.Path, hash) is { } known)
+            if (cache.Find(file.Path, hash) is { } known && (known.Document != null) == modelled)
             {
-                return new BoundFile(file.Path, !known.Any(f => f.RuleId == RuleCatalog.YamlSyntax.Id), null, known.ToEquatableArray());
+                return modelled
+                    ? SpineLoader.Bind(new ParsedFile(file.Path, known.Document!, known.Findings))
+                    : new BoundFile(file.Path, !known.Findings.Any(f => f.RuleId == RuleCatalog.YamlSyntax.Id), null, known.Findings.ToEquatableArray());
+            }
+
+            if (modelled)
+            {
+                var parsed = ParsedFile.Parse(file.Path, file.Text);
+                cache.Remember(file.Path, hash, parsed.Findings, parsed.Document);
+                return SpineLoader.Bind(parsed);
             }
 
             var fresh = SpineLoader.BindFile(file);
-            cache.Remember(file.Path, hash, fresh.Findings.ToList());
+            cache.Remember(file.Path, hash, fresh.Findings.ToList(), null);
             return fresh;
         }
 

@@ -63,15 +63,20 @@ namespace Spine.Model.Loading
                 return new BoundFile(file.Path, parsedOk, null, found.ToEquatableArray());
             }
 
-            var parsed = ParsedFile.Parse(file.Path, file.Text);
+            return Bind(ParsedFile.Parse(file.Path, file.Text));
+        }
+
+        /// <summary>Binds a file already parsed (by <see cref="ParsedFile.Parse"/> now, or earlier and kept by <see cref="SyntaxCache"/>).</summary>
+        public static BoundFile Bind(ParsedFile parsed)
+        {
             var findings = new List<Finding>(parsed.Findings);
             object? binding = null;
-            if (!parsed.Document.HasSyntaxError && Binder(file.Path) is { } bind)
+            if (!parsed.Document.HasSyntaxError && Binder(parsed.Path) is { } bind)
             {
                 binding = parsed.Document.Root is YamlMapping map ? SafeBind(parsed, map, bind, findings) : NotAMapping(parsed, findings);
             }
 
-            return new BoundFile(file.Path, !parsed.Document.HasSyntaxError, binding, findings.ToEquatableArray());
+            return new BoundFile(parsed.Path, !parsed.Document.HasSyntaxError, binding, findings.ToEquatableArray());
         }
 
         /// <summary>Puts bound files together into a workspace and reports the missing required bindings.</summary>

@@ -3,19 +3,22 @@ using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using System.Text;
+using Spine.Model.Yaml;
 
 namespace Spine.Model.Loading
 {
     /// <summary>
-    /// What parsing found in the files no binding reads (most of a real spine's bytes: snapshots, inventories), by
-    /// path and <see cref="ContentHash"/>, kept on disk between runs of the CLI — as linters keep a cache — so an
-    /// unchanged file is not parsed again only to learn that it still has no syntax error or duplicate key. Modelled
-    /// files are always parsed (the rules need their trees). One file per spine root; written atomically; an entry
-    /// is used only for the same path, content and Spine version. Never used by the analyzer (no I/O there).
+    /// What parsing gave for each file of a spine — the parser's findings (syntax errors, duplicate keys) and, for a
+    /// modelled file, its node tree with every span — by path and <see cref="ContentHash"/>, kept on disk between runs
+    /// as linters keep a cache, so an unchanged file is not scanned again: an unmodelled one only to learn that it still
+    /// parses, a modelled one to rebuild the tree its binding reads (the binding itself and every rule run on each
+    /// check). One binary file per spine root, written atomically; an entry is used only for the same path, content and
+    /// Spine version, and an entry that cannot be read is parsed again. Entries are decoded when asked for, on the
+    /// loader's threads. Never used by the analyzer (no I/O there).
     /// </summary>
     public sealed class SyntaxCache
     {
-        private const string Magic = "spine-syntax-cache 1";
+        private const string Magic = "spine-syntax-cache 2";
         private readonly string _file;
         private readonly string _version;
         private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
@@ -34,19 +37,22 @@ namespace Spine.Model.Loading
         /// <summary>This build of Spine.Model with its commit: what parsing finds is this assembly's doing, so a cache written by another build is not used.</summary>
         private static readonly string Version = typeof(SyntaxCache).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+        /// <summary>The cache file's name pattern in its folder (one per spine root).</summary>
+        public const string FilePattern = "syntax-*.bin";
+
         /// <summary>The cache of <paramref name="root"/> in <paramref name="folder"/>; an unreadable or foreign file is an empty cache.</summary>
         public static SyntaxCache Open(string folder, string root)
         {
-            var name = "syntax-" + ContentHash.Of(Path.GetFullPath(root)).Replace(':', '-') + ".txt";
+            var name = "syntax-" + ContentHash.Of(Path.GetFullPath(root)).Replace(':', '-') + ".bin";
             var cache = new SyntaxCache(Path.Combine(folder, name), Version);
             try
             {
                 if (File.Exists(cache._file))
                 {
-                    cache.Read(File.ReadAllLines(cache._file));
+                    cache.Read(File.ReadAllBytes(cache._file));
                 }
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is FormatException || ex is IndexOutOfRangeException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is FormatException || ex is ArgumentException)
             {
                 cache._entries.Clear();
             }
@@ -54,20 +60,42 @@ namespace Spine.Model.Loading
             return cache;
         }
 
-        /// <summary>The findings parsing had for this exact text, or null.</summary>
-        public IReadOnlyList<Finding>? Find(string path, string hash)
+        /// <summary>What parsing gave for this exact text of this file (a null document for an unmodelled file), or null.</summary>
+        public (IReadOnlyList<Finding> Findings, YamlDocument? Document)? Find(string path, string hash)
         {
+            Entry entry;
             lock (_gate)
             {
-                return _entries.TryGetValue(path, out var entry) && entry.Hash == hash ? entry.Findings : null;
+                if (!_entries.TryGetValue(path, out entry!) || entry.Hash != hash)
+                {
+                    return null;
+                }
+            }
+
+            try
+            {
+                if (Checksum(entry.Data, entry.Offset, entry.Length) != entry.Checksum)
+                {
+                    throw new FormatException("the entry's checksum does not match");
+                }
+
+                return SyntaxCodec.Decode(path, entry.Data, entry.Offset, entry.Length);
+            }
+            catch (Exception ex) when (ex is FormatException || ex is ArgumentException)
+            {
+                // Damaged on disk (a changed byte inside a value would decode, so each entry carries a checksum): the
+            // caller parses the file again and replaces the entry.
+                return null;
             }
         }
 
-        public void Remember(string path, string hash, IReadOnlyList<Finding> findings)
+        /// <summary>Keeps what parsing gave for this text; <paramref name="document"/> only for a modelled file (an unmodelled one's tree is never read).</summary>
+        public void Remember(string path, string hash, IReadOnlyList<Finding> findings, YamlDocument? document)
         {
+            var payload = SyntaxCodec.Encode(findings, document);
             lock (_gate)
             {
-                _entries[path] = new Entry(hash, findings);
+                _entries[path] = new Entry(hash, Checksum(payload, 0, payload.Length), payload, 0, payload.Length);
                 _changed = true;
             }
         }
@@ -92,28 +120,26 @@ namespace Spine.Model.Loading
                     return;
                 }
 
-                var text = new StringBuilder();
-                text.Append(Magic).Append('\t').Append(Escape(_version)).Append('\n');
-                foreach (var pair in _entries)
-                {
-                    text.Append("F\t").Append(Escape(pair.Key)).Append('\t').Append(pair.Value.Hash).Append('\n');
-                    foreach (var f in pair.Value.Findings)
-                    {
-                        text.Append("D\t").Append(f.RuleId).Append('\t').Append((int)f.Severity).Append('\t').Append(Span(f.Span)).Append('\t').Append(Escape(f.Message));
-                        foreach (var related in f.Related)
-                        {
-                            text.Append('\t').Append(Span(related));
-                        }
-
-                        text.Append('\n');
-                    }
-                }
-
                 try
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
                     var temp = _file + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-                    File.WriteAllText(temp, text.ToString());
+                    using (var stream = File.Create(temp))
+                    using (var writer = new BinaryWriter(stream, new UTF8Encoding(false)))
+                    {
+                        writer.Write(Magic);
+                        writer.Write(_version);
+                        writer.Write(_entries.Count);
+                        foreach (var pair in _entries)
+                        {
+                            writer.Write(pair.Key);
+                            writer.Write(pair.Value.Hash);
+                            writer.Write(pair.Value.Checksum);
+                            writer.Write(pair.Value.Length);
+                            writer.Write(pair.Value.Data, pair.Value.Offset, pair.Value.Length);
+                        }
+                    }
+
                     if (File.Exists(_file))
                     {
                         File.Replace(temp, _file, null);
@@ -131,94 +157,76 @@ namespace Spine.Model.Loading
             }
         }
 
-        private void Read(string[] lines)
+        /// <summary>Indexes the entries of a cache file; their payloads stay in <paramref name="bytes"/> until asked for.</summary>
+        private void Read(byte[] bytes)
         {
-            if (lines.Length == 0 || lines[0] != Magic + "\t" + Escape(_version))
+            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), new UTF8Encoding(false));
+            try
             {
-                return;
-            }
-
-            string? path = null;
-            string? hash = null;
-            var findings = new List<Finding>();
-            void Flush()
-            {
-                if (path != null)
+                if (reader.ReadString() != Magic || reader.ReadString() != _version)
                 {
-                    _entries[path] = new Entry(hash!, findings.ToArray());
+                    return;
                 }
 
-                findings.Clear();
-            }
-
-            for (var i = 1; i < lines.Length; i++)
-            {
-                var parts = lines[i].Split('\t');
-                if (parts[0] == "F")
+                var count = reader.ReadInt32();
+                for (var i = 0; i < count; i++)
                 {
-                    Flush();
-                    path = Unescape(parts[1]);
-                    hash = parts[2];
-                }
-                else if (parts[0] == "D" && path != null)
-                {
-                    var related = new List<SourceSpan>();
-                    for (var r = 5; r < parts.Length; r++)
+                    var path = reader.ReadString();
+                    var hash = reader.ReadString();
+                    var checksum = reader.ReadUInt64();
+                    var length = reader.ReadInt32();
+                    var offset = (int)reader.BaseStream.Position;
+                    if (length < 0 || length > bytes.Length - offset)
                     {
-                        related.Add(ParseSpan(path, parts[r]));
+                        throw new FormatException("entry runs past the end of the cache");
                     }
 
-                    findings.Add(new Finding(parts[1], null, (Severity)int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), ParseSpan(path, parts[3]), Unescape(parts[4]), related.ToEquatableArray()));
-                }
-                else
-                {
-                    throw new FormatException("unknown line");
+                    reader.BaseStream.Position = offset + length;
+                    _entries[path] = new Entry(hash, checksum, bytes, offset, length);
                 }
             }
-
-            Flush();
-        }
-
-        private static string Span(SourceSpan s) => string.Join(",", s.Start, s.End, s.Line, s.Column, s.EndLine, s.EndColumn);
-
-        private static SourceSpan ParseSpan(string path, string text)
-        {
-            var n = Array.ConvertAll(text.Split(','), v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture));
-            return new SourceSpan(path, n[0], n[1], n[2], n[3], n[4], n[5]);
-        }
-
-        private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n").Replace("\r", "\\r");
-
-        private static string Unescape(string s)
-        {
-            var b = new StringBuilder(s.Length);
-            for (var i = 0; i < s.Length; i++)
+            catch (EndOfStreamException)
             {
-                if (s[i] == '\\' && i + 1 < s.Length)
-                {
-                    i++;
-                    b.Append(s[i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', _ => s[i] });
-                }
-                else
-                {
-                    b.Append(s[i]);
-                }
+                throw new FormatException("the cache ends early");
             }
+        }
 
-            return b.ToString();
+        /// <summary>64-bit FNV-1a of a payload: catches damage, not tampering (whoever can write the cache can write the spine).</summary>
+        private static ulong Checksum(byte[] data, int offset, int length)
+        {
+            unchecked
+            {
+                var hash = 14695981039346656037UL;
+                for (var i = offset; i < offset + length; i++)
+                {
+                    hash = (hash ^ data[i]) * 1099511628211UL;
+                }
+
+                return hash;
+            }
         }
 
         private sealed class Entry
         {
-            public Entry(string hash, IReadOnlyList<Finding> findings)
+            public Entry(string hash, ulong checksum, byte[] data, int offset, int length)
             {
                 Hash = hash;
-                Findings = findings;
+                Checksum = checksum;
+                Data = data;
+                Offset = offset;
+                Length = length;
             }
 
             public string Hash { get; }
 
-            public IReadOnlyList<Finding> Findings { get; }
+            public ulong Checksum { get; }
+
+            /// <summary>The payload is <see cref="Length"/> bytes of <see cref="Data"/> from <see cref="Offset"/> (the whole cache file as read, or its own array).</summary>
+            public byte[] Data { get; }
+
+            public int Offset { get; }
+
+            public int Length { get; }
         }
     }
 }

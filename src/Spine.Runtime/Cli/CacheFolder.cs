@@ -14,6 +14,9 @@ internal static class CacheFolder
 {
     private const int Keep = 32;
 
+    /// <summary>The text caches of earlier versions (findings only), which no version reads any more.</summary>
+    private const string OldFormat = "syntax-*.txt";
+
     public static SyntaxCache? SyntaxCacheFor(string root)
     {
         if (SyntaxCache.TurnedOff)
@@ -47,7 +50,8 @@ internal static class CacheFolder
                 return;
             }
 
-            foreach (var old in new DirectoryInfo(folder).GetFiles("syntax-*.txt").OrderByDescending(f => f.LastWriteTimeUtc).Skip(Keep))
+            var files = new DirectoryInfo(folder);
+            foreach (var old in files.GetFiles(SyntaxCache.FilePattern).OrderByDescending(f => f.LastWriteTimeUtc).Skip(Keep).Concat(files.GetFiles(OldFormat)))
             {
                 old.Delete();
             }

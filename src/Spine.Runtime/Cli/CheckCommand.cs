@@ -12,7 +12,7 @@ internal static class CheckCommand
     {
         var root = CommonOptions.Root();
         var json = new Option<bool>("--json") { Description = "Print {\"findings\":[…]} instead of compiler-style lines." };
-        var noCache = new Option<bool>("--no-cache") { Description = "Parse every file, ignoring the syntax cache of unmodelled files (also SPINE_CACHE=off)." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Parse every file, ignoring the syntax cache of earlier runs (also SPINE_CACHE=off)." };
         var command = new Command("check", "Run every drift rule over a spine, under its policy and baseline. Exit 0: no errors; 1: errors; 2: usage, I/O or policy problem.") { root, json, noCache };
         command.SetAction(parse => Run(parse.GetValue(root), parse.GetValue(json), Console.Out, Console.Error, !parse.GetValue(noCache)));
         return command;
