@@ -26,7 +26,7 @@ namespace Spine.Model.Loading
         }
 
         public static IReadOnlyList<SpineFile> Read(string root) =>
-            YamlFiles(root).Select(f => new SpineFile(Relative(root, f), File.ReadAllText(f))).ToList();
+            YamlFiles(root).Select(f => new SpineFile(Relative(root, f), FileContent.Text(FileContent.Read(f)))).ToList();
 
         /// <summary>
         /// Reads, parses and binds every file of the spine, on all cores (largest files first, so one big snapshot does
@@ -49,40 +49,38 @@ namespace Spine.Model.Loading
 
         private static BoundFile LoadFile(string root, string path, SyntaxCache? cache, BoundFileMemo? memo)
         {
-            var file = new SpineFile(Relative(root, path), File.ReadAllText(path));
-            if (memo != null)
-            {
-                return memo.Get(root, file, f => Bind(f, cache));
-            }
-
-            return Bind(file, cache);
+            var relative = Relative(root, path);
+            var bytes = FileContent.Read(path);
+            return memo is null ? Bind(relative, bytes, cache) : memo.Get(root, relative, bytes, () => Bind(relative, bytes, cache));
         }
 
-        private static BoundFile Bind(SpineFile file, SyntaxCache? cache)
+        private static BoundFile Bind(string path, byte[] bytes, SyntaxCache? cache)
         {
             if (cache is null)
             {
-                return SpineLoader.BindFile(file);
+                return SpineLoader.BindFile(new SpineFile(path, FileContent.Text(bytes)));
             }
 
-            var modelled = SpineLoader.IsModelled(file.Path);
-            var hash = ContentHash.Of(file.Text);
-            if (cache.Find(file.Path, hash) is { } known && (known.Document != null) == modelled)
+            var modelled = SpineLoader.IsModelled(path);
+            var hash = ContentHash.Of(bytes);
+            if (cache.Find(path, hash) is { } known && (known.Document != null) == modelled)
             {
                 return modelled
-                    ? SpineLoader.Bind(new ParsedFile(file.Path, known.Document!, known.Findings))
-                    : new BoundFile(file.Path, !known.Findings.Any(f => f.RuleId == RuleCatalog.YamlSyntax.Id), null, known.Findings.ToEquatableArray());
+                    ? SpineLoader.Bind(new ParsedFile(path, known.Document!, known.Findings))
+                    : new BoundFile(path, !known.Findings.Any(f => f.RuleId == RuleCatalog.YamlSyntax.Id), null, known.Findings.ToEquatableArray());
             }
 
+            // Not known: decoded and parsed now, and what parsing gave is kept for the next run.
+            var text = FileContent.Text(bytes);
             if (modelled)
             {
-                var parsed = ParsedFile.Parse(file.Path, file.Text);
-                cache.Remember(file.Path, hash, parsed.Findings, parsed.Document);
+                var parsed = ParsedFile.Parse(path, text);
+                cache.Remember(path, hash, parsed.Findings, parsed.Document);
                 return SpineLoader.Bind(parsed);
             }
 
-            var fresh = SpineLoader.BindFile(file);
-            cache.Remember(file.Path, hash, fresh.Findings.ToList(), null);
+            var fresh = SpineLoader.BindFile(new SpineFile(path, text));
+            cache.Remember(path, hash, fresh.Findings.ToList(), null);
             return fresh;
         }
 
@@ -93,7 +91,7 @@ namespace Spine.Model.Loading
             return relative => cache.GetOrAdd(relative, r =>
             {
                 var path = System.IO.Path.Combine(root, r);
-                return File.Exists(path) ? ParsedFile.Parse(r, File.ReadAllText(path)).Document : null;
+                return File.Exists(path) ? ParsedFile.Parse(r, FileContent.Text(FileContent.Read(path))).Document : null;
             });
         }
 
