@@ -36,6 +36,49 @@ public class GeneratedLookupTests
         Assert.Null(find.Invoke(null, new object?[] { null }));
     }
 
+    /// <summary>The members are data decoded on first use (TableEmitter): every field of every entry must come back exactly, whatever its characters.</summary>
+    [Fact]
+    public void Every_field_of_every_entry_comes_back_from_the_table_exactly()
+    {
+        var awkward = "  tricky.fields:\n    description: \"a|b:c~d*e 3:x| \\\"quoted\\\" \\u00e9 \\U0001F680 \\\\ end\\nsecond line\"\n    command: \"|\"\n    safety: \"\"\n    requires: [\"ssh.target.status\", \"odd|name:\", \"\"]\n";
+        var spine = FixtureSpine.Corpus25().Replace("ops/capabilities.yaml", "\ncapabilities:\n", "\ncapabilities:\n" + awkward);
+        var assembly = Load(spine);
+        var workspace = spine.Load();
+        var capabilities = GeneratorModel.Capabilities(workspace)!.Capabilities;
+        var gates = GeneratorModel.Gates(workspace)!.Gates;
+        Assert.Contains(capabilities, c => c.Name == "tricky.fields" && c.Description!.Contains("second line") && c.Requires.Count == 3);
+
+        var generatedCapabilities = All(assembly, "SpineCapabilities");
+        Assert.Equal(capabilities.Count, generatedCapabilities.Count);
+        for (var i = 0; i < capabilities.Count; i++)
+        {
+            var c = capabilities[i];
+            Assert.Equal(new object?[] { c.Name, c.Description, c.Safety, c.Approval, c.Plane, c.Domain, c.Command, c.Lifecycle, string.Join("\u0001", c.Requires) },
+                Fields(generatedCapabilities[i], "Name", "Description", "Safety", "Approval", "Plane", "Domain", "Command", "Lifecycle", "RequiresNames"));
+        }
+
+        var generatedGates = All(assembly, "SpineGates");
+        Assert.Equal(gates.Count, generatedGates.Count);
+        for (var i = 0; i < gates.Count; i++)
+        {
+            var g = gates[i];
+            Assert.Equal(new object?[] { g.Id, g.Name, g.Category, g.Description, g.Severity, g.CheckScript, g.Inline, g.Retired, g.EnforcedBy, g.PrimaryDomain, string.Join("\u0001", g.SecondaryDomains) },
+                Fields(generatedGates[i], "Id", "Name", "Category", "Description", "Severity", "CheckScript", "Inline", "Retired", "EnforcedBy", "PrimaryDomain", "SecondaryDomains"));
+        }
+
+        // And each member is its table entry.
+        var lookup = assembly.GetType("Spine.Generated.SpineCapabilities", throwOnError: true)!;
+        Assert.Same(generatedCapabilities.Single(e => (string)e.GetType().GetProperty("Name")!.GetValue(e)! == "tricky.fields"), lookup.GetProperty("TrickyFields")!.GetValue(null));
+    }
+
+    private static System.Collections.Generic.List<object> All(Assembly assembly, string type) =>
+        ((IEnumerable)assembly.GetType("Spine.Generated." + type, throwOnError: true)!.GetProperty("All")!.GetValue(null)!).Cast<object>().ToList();
+
+    private static object?[] Fields(object entry, params string[] names) => names
+        .Select(n => entry.GetType().GetProperty(n)!.GetValue(entry))
+        .Select(v => v is IEnumerable list and not string ? string.Join("\u0001", list.Cast<string>()) : v)
+        .ToArray();
+
     private static Assembly Load(FixtureSpine spine)
     {
         var compilation = GeneratorHarness.Compilation("namespace Consumer { public static class Use { } }");

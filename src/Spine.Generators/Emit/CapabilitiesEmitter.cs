@@ -8,6 +8,13 @@ namespace Spine.Generators
     /// </summary>
     internal static class CapabilitiesEmitter
     {
+        /// <summary>The constructor's parameters, as the table holds them.</summary>
+        private static readonly TableEmitter.Field[] Fields =
+        {
+            TableEmitter.Field.Text, TableEmitter.Field.Text, TableEmitter.Field.Text, TableEmitter.Field.Text, TableEmitter.Field.Text,
+            TableEmitter.Field.Text, TableEmitter.Field.Text, TableEmitter.Field.Text, TableEmitter.Field.List,
+        };
+
         public static string Emit(CapabilitiesSpec spec, EmitOptions options)
         {
             var w = new CodeWriter("ops/capabilities.yaml", options);
@@ -49,14 +56,16 @@ namespace Spine.Generators
             w.Line();
             w.Doc("The capabilities of ops/capabilities.yaml, one member each (identifier rule: see Spine.Model.Naming.Identifiers).");
             w.Type("static partial class SpineCapabilities");
-            foreach (var c in spec.Capabilities)
+            for (var i = 0; i < spec.Capabilities.Count; i++)
             {
-                w.Doc(c.Description);
-                w.Line($"public static SpineCapability {c.Identifier} {{ get; }} = new SpineCapability({CodeWriter.Str(c.Name)}, {CodeWriter.Str(c.Description)}, {CodeWriter.Str(c.Safety)}, {CodeWriter.Str(c.Approval)}, {CodeWriter.Str(c.Plane)}, {CodeWriter.Str(c.Domain)}, {CodeWriter.Str(c.Command)}, {CodeWriter.Str(c.Lifecycle)}, {CodeWriter.Strings(c.Requires)});");
+                w.Doc(spec.Capabilities[i].Description);
+                w.Line($"public static SpineCapability {spec.Capabilities[i].Identifier} => Table[{i}];");
             }
 
             w.Line();
-            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineCapability> All { get; } = new SpineCapability[]", spec.Capabilities.Select(c => c.Identifier));
+            TableEmitter.Emit(w, "SpineCapability", Fields, spec.Capabilities.Select(c => string.Concat(
+                TableEmitter.Text(c.Name), TableEmitter.Text(c.Description), TableEmitter.Text(c.Safety), TableEmitter.Text(c.Approval), TableEmitter.Text(c.Plane),
+                TableEmitter.Text(c.Domain), TableEmitter.Text(c.Command), TableEmitter.Text(c.Lifecycle), TableEmitter.List(c.Requires))));
             w.Line();
             LookupEmitter.Emit(w, "SpineCapability", "Name", "name");
             w.Close();

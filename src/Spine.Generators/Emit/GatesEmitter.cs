@@ -4,6 +4,14 @@ namespace Spine.Generators
     /// <summary>Gates.g.cs: <c>SpineGate</c> with its registry metadata and topology assignment.</summary>
     internal static class GatesEmitter
     {
+        /// <summary>The constructor's parameters, as the table holds them.</summary>
+        private static readonly TableEmitter.Field[] Fields =
+        {
+            TableEmitter.Field.Text, TableEmitter.Field.Text, TableEmitter.Field.Text, TableEmitter.Field.Text, TableEmitter.Field.Text,
+            TableEmitter.Field.Text, TableEmitter.Field.Flag, TableEmitter.Field.Flag, TableEmitter.Field.Text, TableEmitter.Field.Text,
+            TableEmitter.Field.List,
+        };
+
         public static string Emit(GatesSpec spec, EmitOptions options)
         {
             var w = new CodeWriter("ops/bindings/gate.registry.yaml and gate.execution.topology.yaml", options);
@@ -29,14 +37,17 @@ namespace Spine.Generators
             w.Close();
             w.Line();
             w.Type("static partial class SpineGates");
-            foreach (var g in spec.Gates)
+            for (var i = 0; i < spec.Gates.Count; i++)
             {
-                w.Doc(g.Description);
-                w.Line($"public static SpineGate {g.Identifier} {{ get; }} = new SpineGate({CodeWriter.Str(g.Id)}, {CodeWriter.Str(g.Name)}, {CodeWriter.Str(g.Category)}, {CodeWriter.Str(g.Description)}, {CodeWriter.Str(g.Severity)}, {CodeWriter.Str(g.CheckScript)}, {CodeWriter.Bool(g.Inline)}, {CodeWriter.Bool(g.Retired)}, {CodeWriter.Str(g.EnforcedBy)}, {CodeWriter.Str(g.PrimaryDomain)}, {CodeWriter.Strings(g.SecondaryDomains)});");
+                w.Doc(spec.Gates[i].Description);
+                w.Line($"public static SpineGate {spec.Gates[i].Identifier} => Table[{i}];");
             }
 
             w.Line();
-            w.List("public static global::System.Collections.Generic.IReadOnlyList<SpineGate> All { get; } = new SpineGate[]", spec.Gates.Select(g => g.Identifier));
+            TableEmitter.Emit(w, "SpineGate", Fields, spec.Gates.Select(g => string.Concat(
+                TableEmitter.Text(g.Id), TableEmitter.Text(g.Name), TableEmitter.Text(g.Category), TableEmitter.Text(g.Description), TableEmitter.Text(g.Severity),
+                TableEmitter.Text(g.CheckScript), TableEmitter.Flag(g.Inline), TableEmitter.Flag(g.Retired), TableEmitter.Text(g.EnforcedBy), TableEmitter.Text(g.PrimaryDomain),
+                TableEmitter.List(g.SecondaryDomains))));
             w.Line();
             LookupEmitter.Emit(w, "SpineGate", "Id", "id");
             w.Close();
