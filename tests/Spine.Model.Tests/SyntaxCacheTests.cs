@@ -102,6 +102,7 @@ public sealed class SyntaxCacheTests : IDisposable
         var edited = SpineDirectory.Load(spine.Path, SyntaxCache.Open(_folder, spine.Path));
         Assert.Equal(SpineDirectory.Load(spine.Path), edited);
         Assert.Contains(edited.LoadFindings, f => f.RuleId == RuleCatalog.DuplicateKey.Id && f.Span.File == "ops/capabilities.yaml");
+        Assert.Equal(edited, SpineDirectory.Load(spine.Path, SyntaxCache.Open(_folder, spine.Path))); // the duplicate key from the cache, exactly
 
         spine.Edit("ops/capabilities.yaml", t => t.Replace("\nmeta: 1\nmeta: 2\n", string.Empty, StringComparison.Ordinal));
         var reverted = SpineDirectory.Load(spine.Path, SyntaxCache.Open(_folder, spine.Path));
