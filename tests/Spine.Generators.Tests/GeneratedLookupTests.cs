@@ -68,7 +68,7 @@ public class GeneratedLookupTests
 
         // And each member is its table entry.
         var lookup = assembly.GetType("Spine.Generated.SpineCapabilities", throwOnError: true)!;
-        Assert.Same(generatedCapabilities.Single(e => (string)e.GetType().GetProperty("Name")!.GetValue(e)! == "tricky.fields"), lookup.GetProperty("TrickyFields")!.GetValue(null));
+        Assert.Same(generatedCapabilities.Single(e => (string)e.GetType().GetProperty("Name")!.GetValue(e)! == "tricky.fields"), lookup.GetField("TrickyFields")!.GetValue(null));
     }
 
     private static System.Collections.Generic.List<object> All(Assembly assembly, string type) =>

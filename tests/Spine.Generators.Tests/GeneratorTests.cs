@@ -166,10 +166,10 @@ public class GeneratorTests
     public void Yaml_names_that_match_member_or_type_names_still_compile()
     {
         var spine = FixtureSpine.Own()
-            .Replace("ops/capabilities.yaml", "  verify.core.run:\n", "  equals:\n    description: x\n  spine-capabilities:\n    description: y\n  all:\n    description: z\n  verify.core.run:\n")
+            .Replace("ops/capabilities.yaml", "  verify.core.run:\n", "  equals:\n    description: x\n  spine-capabilities:\n    description: y\n  all:\n    description: z\n  table:\n    description: t\n  verify.core.run:\n")
             .Replace("ops/bindings/startup.sequencing.yaml", "sites: [shop, home]", "sites: [shop, home, phases]");
         Run(spine, out var output);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden && d.Severity != DiagnosticSeverity.Info));
-        Assert.Equal(4, spine.Check().Count(f => f.RuleId == "SPINE005"));
+        Assert.Equal(5, spine.Check().Count(f => f.RuleId == "SPINE005"));
     }
 }

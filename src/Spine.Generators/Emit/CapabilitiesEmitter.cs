@@ -56,16 +56,9 @@ namespace Spine.Generators
             w.Line();
             w.Doc("The capabilities of ops/capabilities.yaml, one member each (identifier rule: see Spine.Model.Naming.Identifiers).");
             w.Type("static partial class SpineCapabilities");
-            for (var i = 0; i < spec.Capabilities.Count; i++)
-            {
-                w.Doc(spec.Capabilities[i].Description);
-                w.Line($"public static SpineCapability {spec.Capabilities[i].Identifier} => Table[{i}];");
-            }
-
-            w.Line();
-            TableEmitter.Emit(w, "SpineCapability", Fields, spec.Capabilities.Select(c => string.Concat(
+            TableEmitter.Emit(w, "SpineCapability", Fields, spec.Capabilities.Select(c => (c.Identifier, c.Description, string.Concat(
                 TableEmitter.Text(c.Name), TableEmitter.Text(c.Description), TableEmitter.Text(c.Safety), TableEmitter.Text(c.Approval), TableEmitter.Text(c.Plane),
-                TableEmitter.Text(c.Domain), TableEmitter.Text(c.Command), TableEmitter.Text(c.Lifecycle), TableEmitter.List(c.Requires))));
+                TableEmitter.Text(c.Domain), TableEmitter.Text(c.Command), TableEmitter.Text(c.Lifecycle), TableEmitter.List(c.Requires)))).ToList());
             w.Line();
             LookupEmitter.Emit(w, "SpineCapability", "Name", "name");
             w.Close();

@@ -37,17 +37,10 @@ namespace Spine.Generators
             w.Close();
             w.Line();
             w.Type("static partial class SpineGates");
-            for (var i = 0; i < spec.Gates.Count; i++)
-            {
-                w.Doc(spec.Gates[i].Description);
-                w.Line($"public static SpineGate {spec.Gates[i].Identifier} => Table[{i}];");
-            }
-
-            w.Line();
-            TableEmitter.Emit(w, "SpineGate", Fields, spec.Gates.Select(g => string.Concat(
+            TableEmitter.Emit(w, "SpineGate", Fields, spec.Gates.Select(g => (g.Identifier, g.Description, string.Concat(
                 TableEmitter.Text(g.Id), TableEmitter.Text(g.Name), TableEmitter.Text(g.Category), TableEmitter.Text(g.Description), TableEmitter.Text(g.Severity),
                 TableEmitter.Text(g.CheckScript), TableEmitter.Flag(g.Inline), TableEmitter.Flag(g.Retired), TableEmitter.Text(g.EnforcedBy), TableEmitter.Text(g.PrimaryDomain),
-                TableEmitter.List(g.SecondaryDomains))));
+                TableEmitter.List(g.SecondaryDomains)))).ToList());
             w.Line();
             LookupEmitter.Emit(w, "SpineGate", "Id", "id");
             w.Close();

@@ -7,7 +7,7 @@ namespace Spine.Generators
 {
     /// <summary>
     /// The entries of a generated list (capabilities, gates) as data: one string literal per entry, decoded once on
-    /// first use, and each member <c>=> Table[i]</c>. Hundreds of <c>new T(…)</c> initialisers cost the compiler on
+    /// first use, and each member a field <c>= Table.Entries[i]</c>. Hundreds of <c>new T(…)</c> initialisers cost the compiler on
     /// every build — every C#-only edit — several times what string literals do (docs/benchmarks.md), and a
     /// spine's registries only grow. Each field is written as <c>~</c> (null), <c>t</c>/<c>f</c> (a flag), or its
     /// length, <c>:</c> and its characters (a list: its count and <c>*</c>, then each item so), each followed by
@@ -40,20 +40,30 @@ namespace Spine.Generators
         }
 
         /// <summary>
-        /// <c>All</c>, the rows, the decoded table and the readers; <paramref name="rows"/> are the encoded entries (see
-        /// <see cref="Text"/>), read back into <c>new <paramref name="type"/>(…)</c> in the order of <paramref name="fields"/>.
+        /// One <c>static readonly</c> field per entry (fields, not properties: a field costs the compiler no method
+        /// body, and there are hundreds), <c>All</c>, and the nested class <c>Table</c> that holds the encoded rows
+        /// (see <see cref="Text"/>) and reads each back into <c>new <paramref name="type"/>(…)</c> in the order of
+        /// <paramref name="fields"/>. <c>Table</c> is the only name this adds to the class (GeneratedNames reserves it).
         /// </summary>
-        public static void Emit(CodeWriter w, string type, IReadOnlyList<Field> fields, IEnumerable<string> rows)
+        public static void Emit(CodeWriter w, string type, IReadOnlyList<Field> fields, IReadOnlyList<(string Identifier, string? Doc, string Row)> entries)
         {
-            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{type}> All => Table;");
+            for (var i = 0; i < entries.Count; i++)
+            {
+                w.Doc(entries[i].Doc);
+                w.Line($"public static readonly {type} {entries[i].Identifier} = Table.Entries[{i}];");
+            }
+
             w.Line();
-            w.Line("// One entry per line, in the order of the members above (the format: Spine.Generators' TableEmitter).");
-            w.List("private static readonly string[] Rows = new string[]", rows.Select(r => CodeWriter.Str(r)));
-            w.Line($"private static readonly {type}[] Table = Decode();");
+            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{type}> All => Table.Entries;");
+            w.Line();
+            w.Doc("The entries as data, one string each in the order of the fields above (the format: Spine.Generators' TableEmitter).");
+            w.Open("private static class Table");
+            w.List("private static readonly string[] Rows = new string[]", entries.Select(e => CodeWriter.Str(e.Row)));
+            w.Line($"public static readonly {type}[] Entries = Decode();");
             w.Line();
             w.Line($"private static {type}[] Decode()");
             w.Open();
-            w.Line($"var table = new {type}[Rows.Length];");
+            w.Line($"var entries = new {type}[Rows.Length];");
             w.Line("for (var i = 0; i < Rows.Length; i++)");
             w.Open();
             w.Line("var at = 0;");
@@ -63,9 +73,9 @@ namespace Spine.Generators
                 Field.List => "ReadList(Rows[i], ref at)",
                 _ => i == 0 ? "ReadText(Rows[i], ref at)!" : "ReadText(Rows[i], ref at)",
             });
-            w.Line($"table[i] = new {type}({string.Join(", ", arguments)});");
+            w.Line($"entries[i] = new {type}({string.Join(", ", arguments)});");
             w.Close();
-            w.Line("return table;");
+            w.Line("return entries;");
             w.Close();
             w.Line();
             w.Line("private static string? ReadText(string row, ref int at)");
@@ -86,6 +96,7 @@ namespace Spine.Generators
             w.Line("at = star + 2;");
             w.Line("for (var i = 0; i < items.Length; i++) items[i] = ReadText(row, ref at)!;");
             w.Line("return items;");
+            w.Close();
             w.Close();
         }
     }

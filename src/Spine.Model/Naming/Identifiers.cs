@@ -109,8 +109,8 @@ namespace Spine.Model.Naming
     /// <summary>The generated classes' own names and members: YAML names must not take them (SPINE005 says so).</summary>
     public static class GeneratedNames
     {
-        public static readonly string[] Capabilities = { "SpineCapabilities", "All", "Find" };
-        public static readonly string[] Gates = { "SpineGates", "All", "Find" };
+        public static readonly string[] Capabilities = { "SpineCapabilities", "All", "Find", "Table" };
+        public static readonly string[] Gates = { "SpineGates", "All", "Find", "Table" };
         public static readonly string[] Domains = { "SpineDomains", "All", "Find", "CoreGateIds", "CoreCountLimit" };
         public static readonly string[] Sites = { "SpineMaintenance", "Sites", "Find", "Phases", "CrossSiteShutdown", "CrossSiteStartup", "OobGuardSites", "OobGuardTimeoutSec", "OobGuardEndpoints", "ComposeStacks", "Guests" };
         public static readonly string[] SshTargets = { "SpineSshTargets", "All", "Find", "DefaultIdentityFile", "DefaultKnownHostsFile" };

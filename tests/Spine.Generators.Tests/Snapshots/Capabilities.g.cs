@@ -79,79 +79,82 @@ namespace Spine.Generated
     internal static partial class SpineCapabilities
     {
         /// <summary>Read-only: check that each SSH target answers with its pinned host key.</summary>
-        public static SpineCapability SshTargetStatus => Table[0];
+        public static readonly SpineCapability SshTargetStatus = Table.Entries[0];
         /// <summary>Read-only: check that the out-of-band endpoints (iDRAC, switch) answer before a shop shutdown.</summary>
-        public static SpineCapability NetworkOobGuardStatus => Table[1];
+        public static readonly SpineCapability NetworkOobGuardStatus = Table.Entries[1];
         /// <summary>Read-only: capture guest state on a Proxmox host.</summary>
-        public static SpineCapability InfraProxmoxMaintenancePrecheck => Table[2];
+        public static readonly SpineCapability InfraProxmoxMaintenancePrecheck = Table.Entries[2];
         /// <summary>Mutating: guarded shutdown of all running guests on a Proxmox host (optional host poweroff).</summary>
-        public static SpineCapability InfraProxmoxMaintenanceShutdown => Table[3];
+        public static readonly SpineCapability InfraProxmoxMaintenanceShutdown = Table.Entries[3];
         /// <summary>Mutating: start the guests of a Proxmox host in startup order.</summary>
-        public static SpineCapability InfraProxmoxMaintenanceStartup => Table[4];
+        public static readonly SpineCapability InfraProxmoxMaintenanceStartup = Table.Entries[4];
         /// <summary>Read-only: report which hosts and stacks need recovery after a power cycle.</summary>
-        public static SpineCapability InfraPostPowerRecoveryStatus => Table[5];
+        public static readonly SpineCapability InfraPostPowerRecoveryStatus = Table.Entries[5];
         /// <summary>Mutating: bring hosts and compose stacks up phase by phase and wait for their readiness probes.</summary>
-        public static SpineCapability InfraPostPowerRecovery => Table[6];
+        public static readonly SpineCapability InfraPostPowerRecovery = Table.Entries[6];
         /// <summary>Composite maintenance window: precheck, shutdown, startup, recovery and verify across the shop and home sites.</summary>
-        public static SpineCapability InfraMaintenanceWindow => Table[7];
+        public static readonly SpineCapability InfraMaintenanceWindow = Table.Entries[7];
         /// <summary>Mutating: move a guest's storage path between Proxmox nodes (manual, outside the window).</summary>
-        public static SpineCapability InfraProxmoxNodePathMigrate => Table[8];
+        public static readonly SpineCapability InfraProxmoxNodePathMigrate = Table.Entries[8];
         /// <summary>Read-only: run the core gate set (core_mode.core_gate_ids).</summary>
-        public static SpineCapability VerifyCoreRun => Table[9];
+        public static readonly SpineCapability VerifyCoreRun = Table.Entries[9];
         /// <summary>Read-only: run the gates routed to one domain (topology, then profile fallback).</summary>
-        public static SpineCapability VerifyDomainRun => Table[10];
+        public static readonly SpineCapability VerifyDomainRun = Table.Entries[10];
         /// <summary>Read-only: snapshot the spine's drift findings and resolved policy before a window.</summary>
-        public static SpineCapability StabilityControlSnapshot => Table[11];
+        public static readonly SpineCapability StabilityControlSnapshot = Table.Entries[11];
 
-        public static global::System.Collections.Generic.IReadOnlyList<SpineCapability> All => Table;
+        public static global::System.Collections.Generic.IReadOnlyList<SpineCapability> All => Table.Entries;
 
-        // One entry per line, in the order of the members above (the format: Spine.Generators' TableEmitter).
-        private static readonly string[] Rows = new string[]
+        /// <summary>The entries as data, one string each in the order of the fields above (the format: Spine.Generators' TableEmitter).</summary>
+        private static class Table
         {
-            "17:ssh.target.status|71:Read-only: check that each SSH target answers with its pinned host key.|9:read-only|4:auto|6:fabric|5:infra|46:./bin/spine maintenance-window --mode precheck|5:ready|0*|",
-            "24:network.oob.guard.status|94:Read-only: check that the out-of-band endpoints (iDRAC, switch) answer before a shop shutdown.|9:read-only|4:auto|6:fabric|7:network|58:./bin/spine maintenance-window --mode precheck --site shop|5:ready|1*|17:ssh.target.status|",
-            "34:infra.proxmox.maintenance.precheck|49:Read-only: capture guest state on a Proxmox host.|9:read-only|4:auto|6:fabric|5:infra|46:./bin/spine maintenance-window --mode precheck|5:ready|1*|17:ssh.target.status|",
-            "34:infra.proxmox.maintenance.shutdown|92:Mutating: guarded shutdown of all running guests on a Proxmox host (optional host poweroff).|8:mutating|4:auto|6:fabric|5:infra|46:./bin/spine maintenance-window --mode shutdown|5:ready|2*|17:ssh.target.status|24:network.oob.guard.status|",
-            "33:infra.proxmox.maintenance.startup|62:Mutating: start the guests of a Proxmox host in startup order.|8:mutating|4:auto|6:fabric|5:infra|45:./bin/spine maintenance-window --mode startup|5:ready|1*|17:ssh.target.status|",
-            "32:infra.post_power.recovery.status|75:Read-only: report which hosts and stacks need recovery after a power cycle.|9:read-only|4:auto|6:fabric|5:infra|44:./bin/spine maintenance-window --mode verify|5:ready|1*|17:ssh.target.status|",
-            "25:infra.post_power.recovery|95:Mutating: bring hosts and compose stacks up phase by phase and wait for their readiness probes.|8:mutating|6:manual|6:fabric|5:infra|45:./bin/spine maintenance-window --mode startup|5:ready|1*|17:ssh.target.status|",
-            "24:infra.maintenance.window|110:Composite maintenance window: precheck, shutdown, startup, recovery and verify across the shop and home sites.|8:mutating|4:auto|6:fabric|5:infra|30:./bin/spine maintenance-window|5:ready|1*|17:ssh.target.status|",
-            "31:infra.proxmox.node_path.migrate|89:Mutating: move a guest's storage path between Proxmox nodes (manual, outside the window).|8:mutating|6:manual|6:fabric|5:infra|44:./bin/spine maintenance-window --mode verify|5:draft|1*|17:ssh.target.status|",
-            "15:verify.core.run|59:Read-only: run the core gate set (core_mode.core_gate_ids).|9:read-only|4:auto|~|~|23:./bin/spine verify core|5:ready|0*|",
-            "17:verify.domain.run|80:Read-only: run the gates routed to one domain (topology, then profile fallback).|9:read-only|4:auto|~|~|25:./bin/spine verify domain|5:ready|0*|",
-            "26:stability.control.snapshot|83:Read-only: snapshot the spine's drift findings and resolved policy before a window.|9:read-only|4:auto|~|~|17:./bin/spine check|5:ready|0*|",
-        };
-        private static readonly SpineCapability[] Table = Decode();
-
-        private static SpineCapability[] Decode()
-        {
-            var table = new SpineCapability[Rows.Length];
-            for (var i = 0; i < Rows.Length; i++)
+            private static readonly string[] Rows = new string[]
             {
-                var at = 0;
-                table[i] = new SpineCapability(ReadText(Rows[i], ref at)!, ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadList(Rows[i], ref at));
+                "17:ssh.target.status|71:Read-only: check that each SSH target answers with its pinned host key.|9:read-only|4:auto|6:fabric|5:infra|46:./bin/spine maintenance-window --mode precheck|5:ready|0*|",
+                "24:network.oob.guard.status|94:Read-only: check that the out-of-band endpoints (iDRAC, switch) answer before a shop shutdown.|9:read-only|4:auto|6:fabric|7:network|58:./bin/spine maintenance-window --mode precheck --site shop|5:ready|1*|17:ssh.target.status|",
+                "34:infra.proxmox.maintenance.precheck|49:Read-only: capture guest state on a Proxmox host.|9:read-only|4:auto|6:fabric|5:infra|46:./bin/spine maintenance-window --mode precheck|5:ready|1*|17:ssh.target.status|",
+                "34:infra.proxmox.maintenance.shutdown|92:Mutating: guarded shutdown of all running guests on a Proxmox host (optional host poweroff).|8:mutating|4:auto|6:fabric|5:infra|46:./bin/spine maintenance-window --mode shutdown|5:ready|2*|17:ssh.target.status|24:network.oob.guard.status|",
+                "33:infra.proxmox.maintenance.startup|62:Mutating: start the guests of a Proxmox host in startup order.|8:mutating|4:auto|6:fabric|5:infra|45:./bin/spine maintenance-window --mode startup|5:ready|1*|17:ssh.target.status|",
+                "32:infra.post_power.recovery.status|75:Read-only: report which hosts and stacks need recovery after a power cycle.|9:read-only|4:auto|6:fabric|5:infra|44:./bin/spine maintenance-window --mode verify|5:ready|1*|17:ssh.target.status|",
+                "25:infra.post_power.recovery|95:Mutating: bring hosts and compose stacks up phase by phase and wait for their readiness probes.|8:mutating|6:manual|6:fabric|5:infra|45:./bin/spine maintenance-window --mode startup|5:ready|1*|17:ssh.target.status|",
+                "24:infra.maintenance.window|110:Composite maintenance window: precheck, shutdown, startup, recovery and verify across the shop and home sites.|8:mutating|4:auto|6:fabric|5:infra|30:./bin/spine maintenance-window|5:ready|1*|17:ssh.target.status|",
+                "31:infra.proxmox.node_path.migrate|89:Mutating: move a guest's storage path between Proxmox nodes (manual, outside the window).|8:mutating|6:manual|6:fabric|5:infra|44:./bin/spine maintenance-window --mode verify|5:draft|1*|17:ssh.target.status|",
+                "15:verify.core.run|59:Read-only: run the core gate set (core_mode.core_gate_ids).|9:read-only|4:auto|~|~|23:./bin/spine verify core|5:ready|0*|",
+                "17:verify.domain.run|80:Read-only: run the gates routed to one domain (topology, then profile fallback).|9:read-only|4:auto|~|~|25:./bin/spine verify domain|5:ready|0*|",
+                "26:stability.control.snapshot|83:Read-only: snapshot the spine's drift findings and resolved policy before a window.|9:read-only|4:auto|~|~|17:./bin/spine check|5:ready|0*|",
+            };
+            public static readonly SpineCapability[] Entries = Decode();
+
+            private static SpineCapability[] Decode()
+            {
+                var entries = new SpineCapability[Rows.Length];
+                for (var i = 0; i < Rows.Length; i++)
+                {
+                    var at = 0;
+                    entries[i] = new SpineCapability(ReadText(Rows[i], ref at)!, ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadList(Rows[i], ref at));
+                }
+                return entries;
             }
-            return table;
-        }
 
-        private static string? ReadText(string row, ref int at)
-        {
-            if (row[at] == '~') { at += 2; return null; }
-            var colon = row.IndexOf(':', at);
-            var length = int.Parse(row.Substring(at, colon - at), global::System.Globalization.CultureInfo.InvariantCulture);
-            at = colon + 1 + length + 1;
-            return row.Substring(colon + 1, length);
-        }
+            private static string? ReadText(string row, ref int at)
+            {
+                if (row[at] == '~') { at += 2; return null; }
+                var colon = row.IndexOf(':', at);
+                var length = int.Parse(row.Substring(at, colon - at), global::System.Globalization.CultureInfo.InvariantCulture);
+                at = colon + 1 + length + 1;
+                return row.Substring(colon + 1, length);
+            }
 
-        private static bool ReadFlag(string row, ref int at) { at += 2; return row[at - 2] == 't'; }
+            private static bool ReadFlag(string row, ref int at) { at += 2; return row[at - 2] == 't'; }
 
-        private static string[] ReadList(string row, ref int at)
-        {
-            var star = row.IndexOf('*', at);
-            var items = new string[int.Parse(row.Substring(at, star - at), global::System.Globalization.CultureInfo.InvariantCulture)];
-            at = star + 2;
-            for (var i = 0; i < items.Length; i++) items[i] = ReadText(row, ref at)!;
-            return items;
+            private static string[] ReadList(string row, ref int at)
+            {
+                var star = row.IndexOf('*', at);
+                var items = new string[int.Parse(row.Substring(at, star - at), global::System.Globalization.CultureInfo.InvariantCulture)];
+                at = star + 2;
+                for (var i = 0; i < items.Length; i++) items[i] = ReadText(row, ref at)!;
+                return items;
+            }
         }
 
         private static global::System.Collections.Generic.Dictionary<string, SpineCapability>? _byName;

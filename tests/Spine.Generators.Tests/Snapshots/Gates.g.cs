@@ -31,70 +31,73 @@ namespace Spine.Generated
     internal static partial class SpineGates
     {
         /// <summary>Only the allowed top-level folders exist</summary>
-        public static SpineGate D1 => Table[0];
+        public static readonly SpineGate D1 = Table.Entries[0];
         /// <summary>bin/spine exists and is executable</summary>
-        public static SpineGate D3 => Table[1];
+        public static readonly SpineGate D3 = Table.Entries[1];
         /// <summary>Every SSH target of this spine is a loopback address (tests never leave 127.0.0.0/8)</summary>
-        public static SpineGate D14 => Table[2];
+        public static readonly SpineGate D14 = Table.Entries[2];
         /// <summary>Retired slot</summary>
-        public static SpineGate D21 => Table[3];
+        public static readonly SpineGate D21 = Table.Entries[3];
         /// <summary>Every SSH target pins its host key (OpenSSH SHA256 fingerprint)</summary>
-        public static SpineGate D22 => Table[4];
+        public static readonly SpineGate D22 = Table.Entries[4];
         /// <summary>capabilities.yaml and capability_map.yaml name the same capabilities</summary>
-        public static SpineGate D67 => Table[5];
+        public static readonly SpineGate D67 = Table.Entries[5];
         /// <summary>Infra maintenance capabilities declare plane, domain and requires</summary>
-        public static SpineGate D137 => Table[6];
+        public static readonly SpineGate D137 = Table.Entries[6];
         /// <summary>Startup sequencing has site tags, both sites, and consistent VM orders</summary>
-        public static SpineGate D138 => Table[7];
+        public static readonly SpineGate D138 = Table.Entries[7];
         /// <summary>NAS identity in the device registry and NAS + offsite backup coverage</summary>
-        public static SpineGate D139 => Table[8];
+        public static readonly SpineGate D139 = Table.Entries[8];
 
-        public static global::System.Collections.Generic.IReadOnlyList<SpineGate> All => Table;
+        public static global::System.Collections.Generic.IReadOnlyList<SpineGate> All => Table.Entries;
 
-        // One entry per line, in the order of the members above (the format: Spine.Generators' TableEmitter).
-        private static readonly string[] Rows = new string[]
+        /// <summary>The entries as data, one string each in the order of the fields above (the format: Spine.Generators' TableEmitter).</summary>
+        private static class Table
         {
-            "2:D1|14:top-level-dirs|12:path-hygiene|40:Only the allowed top-level folders exist|4:high|29:surfaces/verify/drift-gate.sh|t|f|~|4:core|0*|",
-            "2:D3|16:entrypoint-smoke|15:process-hygiene|34:bin/spine exists and is executable|8:critical|38:surfaces/verify/d3-entrypoint-smoke.sh|f|f|~|4:core|0*|",
-            "3:D14|20:ssh-targets-loopback|13:infra-hygiene|84:Every SSH target of this spine is a loopback address (tests never leave 127.0.0.0/8)|4:high|43:surfaces/verify/d14-ssh-targets-loopback.sh|f|f|~|5:infra|0*|",
-            "3:D21|8:reserved|7:retired|12:Retired slot|4:none|~|f|t|~|~|0*|",
-            "3:D22|20:ssh-host-keys-pinned|13:infra-hygiene|63:Every SSH target pins its host key (OpenSSH SHA256 fingerprint)|4:high|43:surfaces/verify/d22-ssh-host-keys-pinned.sh|f|f|~|5:infra|0*|",
-            "3:D67|19:capability-map-lock|12:ssot-hygiene|68:capabilities.yaml and capability_map.yaml name the same capabilities|4:high|~|f|f|8:SPINE067|4:core|0*|",
-            "4:D137|32:infra-capability-metadata-parity|13:infra-hygiene|65:Infra maintenance capabilities declare plane, domain and requires|6:medium|~|f|f|8:SPINE137|5:infra|0*|",
-            "4:D138|29:site-parity-maintenance-order|13:infra-hygiene|70:Startup sequencing has site tags, both sites, and consistent VM orders|6:medium|~|f|f|8:SPINE138|5:infra|1*|4:home|",
-            "4:D139|21:nas-baseline-coverage|13:infra-hygiene|69:NAS identity in the device registry and NAS + offsite backup coverage|6:medium|~|f|f|8:SPINE139|5:infra|1*|4:home|",
-        };
-        private static readonly SpineGate[] Table = Decode();
-
-        private static SpineGate[] Decode()
-        {
-            var table = new SpineGate[Rows.Length];
-            for (var i = 0; i < Rows.Length; i++)
+            private static readonly string[] Rows = new string[]
             {
-                var at = 0;
-                table[i] = new SpineGate(ReadText(Rows[i], ref at)!, ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadFlag(Rows[i], ref at), ReadFlag(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadList(Rows[i], ref at));
+                "2:D1|14:top-level-dirs|12:path-hygiene|40:Only the allowed top-level folders exist|4:high|29:surfaces/verify/drift-gate.sh|t|f|~|4:core|0*|",
+                "2:D3|16:entrypoint-smoke|15:process-hygiene|34:bin/spine exists and is executable|8:critical|38:surfaces/verify/d3-entrypoint-smoke.sh|f|f|~|4:core|0*|",
+                "3:D14|20:ssh-targets-loopback|13:infra-hygiene|84:Every SSH target of this spine is a loopback address (tests never leave 127.0.0.0/8)|4:high|43:surfaces/verify/d14-ssh-targets-loopback.sh|f|f|~|5:infra|0*|",
+                "3:D21|8:reserved|7:retired|12:Retired slot|4:none|~|f|t|~|~|0*|",
+                "3:D22|20:ssh-host-keys-pinned|13:infra-hygiene|63:Every SSH target pins its host key (OpenSSH SHA256 fingerprint)|4:high|43:surfaces/verify/d22-ssh-host-keys-pinned.sh|f|f|~|5:infra|0*|",
+                "3:D67|19:capability-map-lock|12:ssot-hygiene|68:capabilities.yaml and capability_map.yaml name the same capabilities|4:high|~|f|f|8:SPINE067|4:core|0*|",
+                "4:D137|32:infra-capability-metadata-parity|13:infra-hygiene|65:Infra maintenance capabilities declare plane, domain and requires|6:medium|~|f|f|8:SPINE137|5:infra|0*|",
+                "4:D138|29:site-parity-maintenance-order|13:infra-hygiene|70:Startup sequencing has site tags, both sites, and consistent VM orders|6:medium|~|f|f|8:SPINE138|5:infra|1*|4:home|",
+                "4:D139|21:nas-baseline-coverage|13:infra-hygiene|69:NAS identity in the device registry and NAS + offsite backup coverage|6:medium|~|f|f|8:SPINE139|5:infra|1*|4:home|",
+            };
+            public static readonly SpineGate[] Entries = Decode();
+
+            private static SpineGate[] Decode()
+            {
+                var entries = new SpineGate[Rows.Length];
+                for (var i = 0; i < Rows.Length; i++)
+                {
+                    var at = 0;
+                    entries[i] = new SpineGate(ReadText(Rows[i], ref at)!, ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadFlag(Rows[i], ref at), ReadFlag(Rows[i], ref at), ReadText(Rows[i], ref at), ReadText(Rows[i], ref at), ReadList(Rows[i], ref at));
+                }
+                return entries;
             }
-            return table;
-        }
 
-        private static string? ReadText(string row, ref int at)
-        {
-            if (row[at] == '~') { at += 2; return null; }
-            var colon = row.IndexOf(':', at);
-            var length = int.Parse(row.Substring(at, colon - at), global::System.Globalization.CultureInfo.InvariantCulture);
-            at = colon + 1 + length + 1;
-            return row.Substring(colon + 1, length);
-        }
+            private static string? ReadText(string row, ref int at)
+            {
+                if (row[at] == '~') { at += 2; return null; }
+                var colon = row.IndexOf(':', at);
+                var length = int.Parse(row.Substring(at, colon - at), global::System.Globalization.CultureInfo.InvariantCulture);
+                at = colon + 1 + length + 1;
+                return row.Substring(colon + 1, length);
+            }
 
-        private static bool ReadFlag(string row, ref int at) { at += 2; return row[at - 2] == 't'; }
+            private static bool ReadFlag(string row, ref int at) { at += 2; return row[at - 2] == 't'; }
 
-        private static string[] ReadList(string row, ref int at)
-        {
-            var star = row.IndexOf('*', at);
-            var items = new string[int.Parse(row.Substring(at, star - at), global::System.Globalization.CultureInfo.InvariantCulture)];
-            at = star + 2;
-            for (var i = 0; i < items.Length; i++) items[i] = ReadText(row, ref at)!;
-            return items;
+            private static string[] ReadList(string row, ref int at)
+            {
+                var star = row.IndexOf('*', at);
+                var items = new string[int.Parse(row.Substring(at, star - at), global::System.Globalization.CultureInfo.InvariantCulture)];
+                at = star + 2;
+                for (var i = 0; i < items.Length; i++) items[i] = ReadText(row, ref at)!;
+                return items;
+            }
         }
 
         private static global::System.Collections.Generic.Dictionary<string, SpineGate>? _byId;
