@@ -67,4 +67,14 @@ for name in medians[variants[0][0]]:
     cells = [f"{medians[v][name]:.1f} ms, {rss[(v, name)]:.0f} MB" for v, _ in variants]
     shown = "--version" if name == "version" else name
     print(f"| `spine {shown}` | " + " | ".join(cells) + " |")
+# The targets for the shipped build (time after a warm-up, and peak memory for 02-25), judged here so that a
+# regression shows in the script's own output.
+if "aot" in medians:
+    targets = [("check 2026-02-17", 50, None), ("check 2026-02-25", 120, 100), ("version", 20, None)]
+    print()
+    for name, ms, mb in targets:
+        took, peak = medians["aot"][name], rss[("aot", name)]
+        ok = took <= ms and (mb is None or peak <= mb)
+        limit = f"≤ {ms} ms" + (f", ≤ {mb} MB" if mb else "")
+        print(f"target {name}: {took:.1f} ms, {peak:.0f} MB ({limit}) {'met' if ok else 'NOT MET'}")
 PY
