@@ -43,6 +43,7 @@ public class GeneratorBenchmarks
     public GeneratorDriver GeneratorCold()
     {
         BoundFileCache.Clear();
+        EmittedSources.Clear();
         return NewDriver().RunGenerators(_compilation);
     }
 
@@ -63,6 +64,7 @@ public class GeneratorBenchmarks
     private static int Clear()
     {
         BoundFileCache.Clear();
+        EmittedSources.Clear();
         SpineAnalyzer.ClearResults();
         return 0;
     }

@@ -107,6 +107,7 @@ public class LoadBenchmarks
     private static int Cold()
     {
         BoundFileCache.Clear();
+        EmittedSources.Clear();
         SpineAnalyzer.ClearResults();
         return 0;
     }

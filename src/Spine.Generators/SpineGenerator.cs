@@ -92,7 +92,7 @@ namespace Spine.Generators
             {
                 if (pair.Left != null)
                 {
-                    output.AddSource(hintName, emit(pair.Left, pair.Right));
+                    output.AddSource(hintName, EmittedSources.Get(hintName, pair.Left, pair.Right, emit));
                 }
             });
         }

@@ -47,7 +47,7 @@ public sealed class FileContentTests : IDisposable
     }
 
     [Fact]
-    public void The_content_hash_differs_for_every_one_bit_change_and_every_length()
+    public void The_content_hash_differs_for_every_one_bit_change_of_bytes_or_text_and_every_length()
     {
         var data = Encoding.UTF8.GetBytes("capabilities:\n  gate.run:\n    description: runs a gate\n");
         var seen = new HashSet<string> { ContentHash.Of(data) };
@@ -56,6 +56,18 @@ public sealed class FileContentTests : IDisposable
             var copy = (byte[])data.Clone();
             copy[bit / 8] ^= (byte)(1 << (bit % 8));
             Assert.True(seen.Add(ContentHash.Of(copy)), $"bit {bit}");
+        }
+
+        // The text form too: every one-bit change of every character.
+        var text = Encoding.UTF8.GetString(data) + "é✓";
+        var texts = new HashSet<string> { ContentHash.Of(text) };
+        for (var at = 0; at < text.Length; at++)
+        {
+            for (var bit = 0; bit < 16; bit++)
+            {
+                var changed = text.Substring(0, at) + (char)(text[at] ^ (1 << bit)) + text.Substring(at + 1);
+                Assert.True(texts.Add(ContentHash.Of(changed)), $"char {at} bit {bit}");
+            }
         }
 
         for (var length = 0; length < data.Length; length++)
