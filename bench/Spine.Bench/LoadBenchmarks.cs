@@ -93,24 +93,15 @@ public class LoadBenchmarks
 
     /// <summary>A cold compiler process: the generator (which parses every file once) and the analyzer (all rules, from the shared per-file cache).</summary>
     [Benchmark]
-    public int AllRulesAndGeneration() => Cold() + Generate() + Analyze();
+    public int AllRulesAndGeneration() => ColdProcess.Forget() + Generate() + Analyze();
 
     /// <summary>The generator alone, cold (the breakdown of <see cref="AllRulesAndGeneration"/>).</summary>
     [Benchmark]
-    public int GeneratorAloneCold() => Cold() + Generate();
+    public int GeneratorAloneCold() => ColdProcess.Forget() + Generate();
 
     /// <summary>The analyzer alone, cold: every file parsed and every rule run.</summary>
     [Benchmark]
-    public int AnalyzerAloneCold() => Cold() + Analyze();
-
-    /// <summary>Forgets the per-file cache and the analyzer's kept results, as a fresh compiler process has neither.</summary>
-    private static int Cold()
-    {
-        BoundFileCache.Clear();
-        EmittedSources.Clear();
-        SpineAnalyzer.ClearResults();
-        return 0;
-    }
+    public int AnalyzerAloneCold() => ColdProcess.Forget() + Analyze();
 
     private int Generate() => CSharpGeneratorDriver.Create(new[] { new SpineGenerator().AsSourceGenerator() }, _texts, null, new GeneratorBenchmarks.Options("/corpus"))
         .RunGenerators(_compilation).GetRunResult().GeneratedTrees.Length;

@@ -29,23 +29,27 @@ namespace Spine.Model.Loading
         /// input bit reaches every output bit (a plain word-wise FNV would let high bits reach only high bits), then the
         /// tail byte by byte and a final avalanche (MurmurHash3's).
         /// </summary>
-        public static string Of(byte[] bytes)
+        public static string Of(byte[] bytes) => "b" + Format(bytes.Length, Of(bytes, 0, bytes.Length));
+
+        /// <summary>The same 64-bit hash of <paramref name="length"/> bytes from <paramref name="offset"/> (the syntax cache's entry checksum).</summary>
+        public static ulong Of(byte[] bytes, int offset, int length)
         {
             unchecked
             {
                 var hash = 14695981039346656037UL;
-                var i = 0;
-                for (; i + 8 <= bytes.Length; i += 8)
+                var i = offset;
+                var end = offset + length;
+                for (; i + 8 <= end; i += 8)
                 {
                     hash = Step(hash, System.BitConverter.ToUInt64(bytes, i));
                 }
 
-                for (; i < bytes.Length; i++)
+                for (; i < end; i++)
                 {
                     hash = (hash ^ bytes[i]) * 1099511628211UL;
                 }
 
-                return "b" + Format(bytes.Length, Avalanche(hash));
+                return Avalanche(hash);
             }
         }
 

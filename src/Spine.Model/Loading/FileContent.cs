@@ -47,6 +47,9 @@ namespace Spine.Model.Loading
             return rest.ToArray();
         }
 
+        /// <summary>The file's text: <see cref="Read"/> then <see cref="Text(byte[])"/>.</summary>
+        public static string ReadText(string path) => Text(Read(path));
+
         public static string Text(byte[] bytes)
         {
             var (encoding, bom) = Detect(bytes);

@@ -26,13 +26,13 @@ namespace Spine.Model.Loading
         }
 
         public static IReadOnlyList<SpineFile> Read(string root) =>
-            YamlFiles(root).Select(f => new SpineFile(Relative(root, f), FileContent.Text(FileContent.Read(f)))).ToList();
+            YamlFiles(root).Select(f => new SpineFile(Relative(root, f), FileContent.ReadText(f))).ToList();
 
         /// <summary>
         /// Reads, parses and binds every file of the spine, on all cores (largest files first, so one big snapshot does
         /// not end up last on one core). With a <paramref name="cache"/>, an unchanged file is not parsed again (its
-        /// findings and, when modelled, its tree come from the <see cref="SyntaxCache"/>; bindings and rules always run); with a <paramref name="memo"/>, no unchanged file is parsed again
-        /// in this process (<see cref="BoundFileMemo"/>).
+        /// findings and, when modelled, its tree come from the <see cref="SyntaxCache"/>; bindings and rules always
+        /// run); with a <paramref name="memo"/>, no unchanged file is bound again in this process (<see cref="BoundFileMemo"/>).
         /// </summary>
         public static SpineWorkspace Load(string root, SyntaxCache? cache = null, BoundFileMemo? memo = null)
         {
@@ -80,7 +80,7 @@ namespace Spine.Model.Loading
             }
 
             var fresh = SpineLoader.BindFile(new SpineFile(path, text));
-            cache.Remember(path, hash, fresh.Findings.ToList(), null);
+            cache.Remember(path, hash, fresh.Findings, null);
             return fresh;
         }
 
@@ -91,7 +91,7 @@ namespace Spine.Model.Loading
             return relative => cache.GetOrAdd(relative, r =>
             {
                 var path = System.IO.Path.Combine(root, r);
-                return File.Exists(path) ? ParsedFile.Parse(r, FileContent.Text(FileContent.Read(path))).Document : null;
+                return File.Exists(path) ? ParsedFile.Parse(r, FileContent.ReadText(path)).Document : null;
             });
         }
 

@@ -18,7 +18,7 @@ namespace Spine.Model.Loading
     /// </summary>
     public sealed class SyntaxCache
     {
-        private const string Magic = "spine-syntax-cache 2";
+        private const string Magic = "spine-syntax-cache 3";
         private readonly string _file;
         private readonly string _version;
         private readonly Dictionary<string, Entry> _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
@@ -84,7 +84,7 @@ namespace Spine.Model.Loading
             catch (Exception ex) when (ex is FormatException || ex is ArgumentException)
             {
                 // Damaged on disk (a changed byte inside a value would decode, so each entry carries a checksum): the
-            // caller parses the file again and replaces the entry.
+                // caller parses the file again and replaces the entry.
                 return null;
             }
         }
@@ -191,20 +191,8 @@ namespace Spine.Model.Loading
             }
         }
 
-        /// <summary>64-bit FNV-1a of a payload: catches damage, not tampering (whoever can write the cache can write the spine).</summary>
-        private static ulong Checksum(byte[] data, int offset, int length)
-        {
-            unchecked
-            {
-                var hash = 14695981039346656037UL;
-                for (var i = offset; i < offset + length; i++)
-                {
-                    hash = (hash ^ data[i]) * 1099511628211UL;
-                }
-
-                return hash;
-            }
-        }
+        /// <summary>A payload's checksum: catches damage, not tampering (whoever can write the cache can write the spine).</summary>
+        private static ulong Checksum(byte[] data, int offset, int length) => ContentHash.Of(data, offset, length);
 
         private sealed class Entry
         {
