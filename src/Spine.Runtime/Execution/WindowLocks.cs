@@ -63,7 +63,8 @@ internal sealed class WindowLocks : IDisposable
             return null;
         }
 
-        var lines = held.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // BUSY is followed by the holder's line and the command's end: wait for them (Hold returned at the first line).
+        var lines = held.OutputOnceEnded(TimeSpan.FromSeconds(5)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         held.Dispose();
         return held.FirstLine == "BUSY"
             ? $"site {site} is locked on {shell.HostId} by another window: {Describe(lines.Length > 1 ? lines[1].Trim() : "unknown")} ({ProxmoxCommand.LockFile(site)})"

@@ -27,14 +27,15 @@ public interface IRemoteShell : IDisposable
     HeldCommand Hold(string command, TimeSpan timeout, CancellationToken cancellationToken);
 }
 
-/// <summary>A command left running on a host; <see cref="FirstLine"/> is what it printed first, <see cref="Output"/> all it printed if it ended.</summary>
+/// <summary>A command left running on a host; <see cref="FirstLine"/> is what it printed first, <see cref="Output"/> all it printed so far.</summary>
 public abstract class HeldCommand : IDisposable
 {
     public abstract string FirstLine { get; }
 
     public abstract string Output { get; }
 
-    public abstract bool Ended { get; }
+    /// <summary>All it printed once it has ended (or after <paramref name="limit"/>): <see cref="Hold"/> returns at the first line, the rest may still be on its way.</summary>
+    public abstract string OutputOnceEnded(TimeSpan limit);
 
     public abstract void Dispose();
 }

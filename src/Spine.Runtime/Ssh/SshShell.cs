@@ -136,6 +136,7 @@ public sealed class SshShell : IRemoteShell
         private readonly Stream _input;
         private readonly Task _execution;
         private readonly StringBuilder _output = new();
+        private Task _reader = Task.CompletedTask;
 
         private SshHeldCommand(SshCommand command, Stream input, Task execution)
         {
@@ -165,7 +166,22 @@ public sealed class SshShell : IRemoteShell
             }
         }
 
-        public override bool Ended => _execution.IsCompleted;
+        public override string OutputOnceEnded(TimeSpan limit)
+        {
+            try
+            {
+                if (_execution.Wait(limit))
+                {
+                    _reader.Wait(TimeSpan.FromSeconds(2));
+                }
+            }
+            catch (AggregateException)
+            {
+                // The command failed or the connection went: what arrived is all there is.
+            }
+
+            return Output;
+        }
 
         public static SshHeldCommand Start(SshCommand command, TimeSpan timeout, CancellationToken cancellationToken)
         {
@@ -173,7 +189,7 @@ public sealed class SshShell : IRemoteShell
             var execution = command.ExecuteAsync(CancellationToken.None);
             var input = command.CreateInputStream();
             var held = new SshHeldCommand(command, input, execution);
-            var reader = Task.Run(() => held.ReadOutput());
+            held._reader = Task.Run(() => held.ReadOutput());
             var deadline = DateTime.UtcNow + timeout;
             while (!held.Output.Contains('\n', StringComparison.Ordinal) && !execution.IsCompleted && DateTime.UtcNow < deadline)
             {
@@ -183,7 +199,7 @@ public sealed class SshShell : IRemoteShell
 
             if (execution.IsCompleted)
             {
-                reader.Wait(TimeSpan.FromSeconds(2));
+                held._reader.Wait(TimeSpan.FromSeconds(2));
             }
 
             return held;
